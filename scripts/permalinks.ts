@@ -1,0 +1,15 @@
+// Prints the built site's pages and anchors in permalink form, for adding new ones to
+// tests/permalinks.txt. Existing lines are never removed by hand: a removed URL needs a redirect.
+import { readFileSync } from 'node:fs';
+import { htmlFiles, idsIn, urlOf } from '../tests/build/dist.ts';
+
+const known = new Set(readFileSync('tests/permalinks.txt', 'utf8').split('\n').map((l) => l.trim()));
+const skip = /^(404\.html|.*\/_astro\/)/;
+for (const file of htmlFiles().sort()) {
+  const url = urlOf(file);
+  if (skip.test(url.slice(1)) || /^\/\d+\/$/.test(url)) continue;
+  const html = readFileSync(file, 'utf8');
+  if (html.includes('name="robots" content="noindex"')) continue;
+  const lines = [url, ...[...idsIn(html)].filter((id) => !/-h$|^site-search$|^main$/.test(id) && !id.startsWith('diagram-title')).map((id) => `${url}#${id}`)];
+  for (const line of lines) if (!known.has(line)) console.log(line);
+}

@@ -1,0 +1,28 @@
+/** Explains a URL that led to the 404 page, when it looks like a port lookup. */
+export type MissingPath =
+  | { kind: 'known-port'; port: number }
+  | { kind: 'unused-port'; port: number; nearest: number[] }
+  | { kind: 'out-of-range'; text: string }
+  | { kind: 'not-a-number'; text: string }
+  | { kind: 'other' };
+
+export const MAX_PORT = 65535;
+
+export function explainMissingPath(pathname: string, ports: readonly number[], nearestCount = 4): MissingPath {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    path = pathname;
+  }
+  const portPage = /^\/ports\/([^/]+)\/?$/.exec(path);
+  const short = /^\/(\d+)\/?$/.exec(path);
+  const text = portPage?.[1] ?? short?.[1];
+  if (text === undefined) return { kind: 'other' };
+  if (!/^\d+$/.test(text)) return { kind: 'not-a-number', text };
+  const port = Number(text);
+  if (port < 1 || port > MAX_PORT) return { kind: 'out-of-range', text };
+  if (ports.includes(port)) return { kind: 'known-port', port };
+  const nearest = [...ports].sort((a, b) => Math.abs(a - port) - Math.abs(b - port) || a - b).slice(0, nearestCount);
+  return { kind: 'unused-port', port, nearest };
+}

@@ -1,0 +1,52 @@
+// Loaded on every page: the theme toggle and "copy link" buttons. Kept tiny on purpose.
+const root = document.documentElement;
+const toggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
+
+function isDark(): boolean {
+  const chosen = root.dataset.theme;
+  return chosen ? chosen === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+}
+function reflect(): void {
+  toggle?.setAttribute('aria-pressed', String(isDark()));
+}
+if (toggle) {
+  toggle.hidden = false;
+  reflect();
+  toggle.addEventListener('click', () => {
+    const next = isDark() ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem('theme', next);
+    } catch {
+      /* private mode: the choice lasts for this page only */
+    }
+    reflect();
+  });
+}
+
+document.addEventListener('click', (event) => {
+  const link = (event.target as Element | null)?.closest?.('a.anchor');
+  if (!(link instanceof HTMLAnchorElement) || !navigator.clipboard) return;
+  void navigator.clipboard.writeText(link.href).then(
+    () => {
+      link.dataset.copied = '';
+      link.setAttribute('aria-label', 'Link copied');
+      setTimeout(() => {
+        delete link.dataset.copied;
+        link.setAttribute('aria-label', link.dataset.label ?? 'Copy link');
+      }, 1500);
+    },
+    () => undefined,
+  );
+});
+
+addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement;
+  if (target.closest('input, textarea, select, [contenteditable]')) return;
+  const box = document.getElementById('site-search');
+  if (box) {
+    event.preventDefault();
+    box.focus();
+  }
+});
