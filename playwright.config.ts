@@ -7,7 +7,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4399);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
@@ -17,7 +17,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       // Playwright's own Chromium when it is installed; otherwise the system one (Debian's `chromium`).
-      executablePath: browser.kind === 'playwright' ? undefined : (browser.path ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
+      ...(browser.kind === 'playwright' ? {} : { executablePath: browser.path ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }),
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

@@ -176,7 +176,7 @@ export function createModel(ref: Reference) {
     return [...ports].sort((a, b) => Math.abs(a - n) - Math.abs(b - n) || a - b).slice(0, count);
   }
 
-  function neighbours(port: number): { previous?: number; next?: number } {
+  function neighbours(port: number): { previous: number | undefined; next: number | undefined } {
     const i = ports.indexOf(port);
     return { previous: i > 0 ? ports[i - 1] : undefined, next: i >= 0 && i < ports.length - 1 ? ports[i + 1] : undefined };
   }

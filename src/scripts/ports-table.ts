@@ -42,7 +42,9 @@ if (form && table) {
 
   function readForm(): void {
     const data = new FormData(form!);
-    const next: FilterState = { sort: state.sort, dir: state.dir };
+    const next: FilterState = {};
+    if (state.sort) next.sort = state.sort;
+    if (state.dir) next.dir = state.dir;
     for (const [key, value] of data) if (typeof value === 'string' && value.trim()) next[key as keyof FilterState] = value.trim();
     state = next;
   }
