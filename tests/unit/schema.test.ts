@@ -122,3 +122,10 @@ test('exactly one release is the latest', () => {
   d.releases[0]!.latest = true;
   rejects(d, /releases, field "latest": exactly one release must be the latest, found 2/);
 });
+
+test('data/reference.schema.json is up to date (npm run schema)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { referenceJsonSchema } = await import('../../src/lib/json-schema.ts');
+  const committed = readFileSync(new URL('../../data/reference.schema.json', import.meta.url), 'utf8');
+  assert.equal(committed, referenceJsonSchema());
+});
