@@ -1,0 +1,49 @@
+/** Turns pasted text into entries, choosing the parser by detection or by the user's choice. */
+import { detectFormat } from './detect.ts';
+import { parseDockerPs, parseCompose } from './parsers/docker.ts';
+import { parseUfw, parseFirewalld, parseIptables, parseNft } from './parsers/firewall.ts';
+import { parseKubectlSvc, parseKubernetes } from './parsers/kube.ts';
+import { parseLsof, parseNetstat, parseSs } from './parsers/listing.ts';
+import { parsePlain } from './parsers/plain.ts';
+import { emptyResult } from './parsers/common.ts';
+import type { Format, ParseResult } from './types.ts';
+import { loadYaml, YamlRefused } from './yaml.ts';
+
+/** Input larger than this is refused: 50,000 lines of ss output is about 6 MB. */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+const SYNC: Partial<Record<Format, (text: string) => ParseResult>> = {
+  plain: parsePlain,
+  ss: parseSs,
+  netstat: parseNetstat,
+  lsof: parseLsof,
+  'docker-ps': parseDockerPs,
+  'kubectl-svc': parseKubectlSvc,
+  ufw: parseUfw,
+  firewalld: parseFirewalld,
+  iptables: parseIptables,
+  nft: parseNft,
+};
+
+export class InputRefused extends Error {}
+
+export async function parseInput(text: string, format: Format | 'auto' = 'auto'): Promise<ParseResult> {
+  if (text.length > MAX_INPUT_BYTES) {
+    throw new InputRefused(`The input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`);
+  }
+  // NUL and other control characters never belong in a listing; they are reported, not parsed.
+  const chosen = format === 'auto' ? detectFormat(text) : format;
+  const sync = SYNC[chosen];
+  if (sync) return sync(text);
+  try {
+    const { docs, errors } = await loadYaml(text);
+    const result = chosen === 'compose' ? parseCompose(docs, text) : parseKubernetes(docs, text);
+    for (const e of errors) result.unrecognized.push({ line: e.line, text: text.split(/\r\n|\r|\n/)[e.line - 1] ?? '', reason: `YAML: ${e.message}` });
+    return result;
+  } catch (error) {
+    if (error instanceof YamlRefused) throw new InputRefused(error.message);
+    const result = emptyResult(chosen);
+    result.unrecognized.push({ line: 1, text: text.split(/\r\n|\r|\n/)[0] ?? '', reason: `YAML could not be read: ${(error as Error).message}` });
+    return result;
+  }
+}

@@ -1,0 +1,58 @@
+/** Report renderings that need no DOM: Markdown for tickets, and the plain table for the CLI. */
+import type { Finding, Report } from './types.ts';
+
+export const VERDICT_LABEL: Record<Finding['verdict'], string> = {
+  conflict: 'conflict',
+  'possible-conflict': 'possible conflict',
+  expected: 'expected',
+  ok: 'ok',
+  covers: 'covers',
+};
+
+export function findingWhere(f: Finding): string {
+  return `${f.endPort !== undefined ? `${f.port}-${f.endPort}` : f.port}/${f.protocol}`;
+}
+
+export function summaryLine(r: Report): string {
+  const s = r.summary;
+  const parts = [`${s.conflict} conflict`, `${s['possible-conflict']} possible`, `${s.expected} expected`, `${s.ok} ok`];
+  if (s.covers) parts.push(`${s.covers} covers`);
+  parts.push(`${s.unrecognized} unrecognised`);
+  return parts.join(', ');
+}
+
+const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+export function reportToMarkdown(r: Report, siteUrl = ''): string {
+  const out = [
+    `### Canonical Kubernetes port check: ${r.role} node, release ${r.release}`,
+    '',
+    `Input: ${r.format}. Datastore ${r.options.datastore}, kube-proxy replacement ${r.options.kubeProxyReplacement ? 'on' : 'off'}${r.options.nodeIp ? `, node IP ${r.options.nodeIp}` : ''}.`,
+    '',
+    `**${summaryLine(r)}**`,
+    '',
+    '| Line | Port | Address | Process | Verdict | Clashes with | Reason |',
+    '|---|---|---|---|---|---|---|',
+    ...r.findings.map((f) =>
+      `| ${f.line} | ${findingWhere(f)} | ${cell(f.address ?? '')} | ${cell(f.process ?? '')} | ${VERDICT_LABEL[f.verdict]} | ${f.endpoints.map((e) => `[${e.service} ${e.port}/${e.protocol}](${siteUrl}${e.url})`).join(', ')} | ${cell(f.reason)} |`,
+    ),
+  ];
+  if (r.unrecognized.length) out.push('', 'Unrecognised lines:', '', ...r.unrecognized.map((u) => `- line ${u.line}: \`${u.text.replaceAll('`', "'")}\`${u.reason ? ` (${u.reason})` : ''}`));
+  if (r.notes.length) out.push('', ...r.notes.map((n) => `> ${n}`));
+  return out.join('\n') + '\n';
+}
+
+export function reportToText(r: Report): string {
+  const rows = r.findings.map((f) => [String(f.line), findingWhere(f), f.address ?? '-', f.process ?? '-', VERDICT_LABEL[f.verdict], f.endpoints.map((e) => `${e.service}`).join(',') || '-', f.reason]);
+  const head = ['LINE', 'PORT', 'ADDRESS', 'PROCESS', 'VERDICT', 'ENDPOINT', 'REASON'];
+  const widths = head.map((h, i) => Math.min(28, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
+  const fmt = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const out = [`${r.role} node, release ${r.release}, input ${r.format}: ${summaryLine(r)}`, '', fmt(head), ...rows.map(fmt)];
+  if (r.unrecognized.length) out.push('', 'Unrecognised lines:', ...r.unrecognized.map((u) => `  line ${u.line}: ${u.text}${u.reason ? `  (${u.reason})` : ''}`));
+  if (r.firewall) {
+    const list = (xs: { service: string; port: number; protocol: string }[]) => xs.map((x) => `${x.port}/${x.protocol} ${x.service}`).join(', ') || 'none';
+    out.push('', `Must be reachable and allowed: ${list(r.firewall.covered)}`, `Must be reachable but not allowed: ${list(r.firewall.uncovered)}`, `Allowed but needed by no other host: ${list(r.firewall.unneeded)}`);
+  }
+  if (r.notes.length) out.push('', ...r.notes.map((n) => `Note: ${n}`));
+  return out.join('\n') + '\n';
+}

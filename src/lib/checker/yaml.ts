@@ -1,0 +1,66 @@
+/**
+ * YAML (and JSON) input, loaded on demand: the `yaml` package is imported only when a paste
+ * looks like YAML, so the checker's first script stays small. Nodes keep their line numbers.
+ */
+export type YamlNode = { line?: number; items?: unknown[]; value?: unknown; range?: [number, number, number] } | null | undefined;
+
+/** More aliases than any real manifest uses; an alias bomb has thousands. */
+export const MAX_YAML_ALIASES = 100;
+
+export class YamlRefused extends Error {}
+
+export interface LoadedYaml {
+  docs: YamlNode[];
+  errors: { line: number; message: string }[];
+}
+
+export async function loadYaml(text: string): Promise<LoadedYaml> {
+  const { parseAllDocuments, LineCounter, visit } = await import('yaml');
+  const counter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false, strict: false });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  const errors: LoadedYaml['errors'] = [];
+  let aliases = 0;
+  for (const doc of documents) {
+    for (const e of doc.errors) errors.push({ line: counter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! });
+    visit(doc, {
+      Alias() {
+        aliases++;
+        if (aliases > MAX_YAML_ALIASES) return visit.BREAK;
+        return undefined;
+      },
+      Node(_key, node) {
+        if (node.range) (node as { line?: number }).line = counter.linePos(node.range[0]).line;
+        return undefined;
+      },
+    });
+    if (aliases > MAX_YAML_ALIASES) throw new YamlRefused(`The YAML uses more than ${MAX_YAML_ALIASES} aliases; it was refused (alias bombs expand without limit).`);
+  }
+  return { docs: documents.map((d) => d.contents as YamlNode), errors };
+}
+
+type Pair = { key: YamlNode; value: YamlNode };
+
+export function pairs(node: YamlNode): Pair[] {
+  const list = node?.items;
+  return Array.isArray(list) && list.every((p) => p && typeof p === 'object' && 'key' in p) ? (list as Pair[]) : [];
+}
+
+export function get(node: YamlNode, key: string): YamlNode {
+  return pairs(node).find((p) => String(scalar(p.key)) === key)?.value;
+}
+
+export function items(node: YamlNode): YamlNode[] {
+  const list = node?.items;
+  return Array.isArray(list) && !pairs(node).length ? (list as YamlNode[]) : [];
+}
+
+export function scalar(node: YamlNode): string | number | boolean | undefined {
+  if (!node || node.items !== undefined || !('value' in node)) return undefined;
+  const v = node.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+}
+
+export function lineOf(node: YamlNode): number {
+  return node?.line ?? 0;
+}

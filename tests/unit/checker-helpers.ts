@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { model } from '../../src/lib/data.ts';
+import { createChecker, type CheckOptions, type Finding, type Report } from '../../src/lib/checker/index.ts';
+
+export const checker = createChecker(model);
+
+/** A fixture's text, without the provenance header of the ones written for this project. */
+export function fixture(path: string): string {
+  const text = readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
+  return text.replace(/^(# Written for this project[^\n]*\n(#[^\n]*\n)*)/, '');
+}
+
+export const check = (text: string, options: CheckOptions = {}): Promise<Report> => checker.check(text, options);
+
+export const byLine = (r: Report, line: number): Finding[] => r.findings.filter((f) => f.line === line);
+
+export function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" not in fixture`);
+  return i + 1;
+}
+
+/** Endpoints of a service as the checker sees them, from the data. */
+export const portsOf = (service: string, options: CheckOptions = {}) => checker.targets(options).filter((t) => t.endpoint.service === service).map((t) => t.port);

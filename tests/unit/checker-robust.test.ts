@@ -1,0 +1,65 @@
+// Hostile and random input never throws, is never dropped silently, and has a generous time bound.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FORMATS, InputRefused, MAX_INPUT_BYTES, parseInput } from '../../src/lib/checker/index.ts';
+import { check } from './checker-helpers.ts';
+
+function random(seed: number, length: number, alphabet?: string): string {
+  let x = seed;
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    out += alphabet ? alphabet[x % alphabet.length] : String.fromCharCode(x % 0xd7ff);
+  }
+  return out;
+}
+
+test('random text in every format never throws', async () => {
+  const alphabets = [undefined, '0123456789:./-*[] \n\tLISTENtcpudp{},', 'users:(("a",pid=1,fd=2))\n :-0123456789', "services:\n  - ports: [\"'&*!|>"];
+  for (let seed = 1; seed <= 30; seed++) {
+    for (const alphabet of alphabets) {
+      const text = random(seed, 2000, alphabet);
+      for (const { id } of [{ id: 'auto' as const }, ...FORMATS]) {
+        const r = await check(text, { format: id });
+        assert.ok(Array.isArray(r.findings));
+      }
+    }
+  }
+});
+
+test('binary input is reported, not parsed', async () => {
+  const bytes = random(7, 5000);
+  const r = await check(bytes + '\u0000\u0001\u0002');
+  assert.ok(r.unrecognized.length > 0);
+});
+
+test('1 MB of hostile text is checked in under 5 s in each format', async () => {
+  const hostile = ('0'.repeat(5000) + ':' + '['.repeat(2000) + ' users:((' + '"a",'.repeat(1000) + '\n').repeat(1).padEnd(1 << 20, '1-1-1-1:::: ');
+  for (const { id } of [{ id: 'auto' as const }, ...FORMATS]) {
+    const start = performance.now();
+    await check(hostile, { format: id });
+    assert.ok(performance.now() - start < 5000, `${id} took ${Math.round(performance.now() - start)} ms`);
+  }
+});
+
+test('input over the size limit is refused with a message', async () => {
+  await assert.rejects(parseInput('x'.repeat(MAX_INPUT_BYTES + 1)), (e: unknown) => e instanceof InputRefused && /limit is/.test((e as Error).message));
+});
+
+test('a YAML alias bomb is refused', async () => {
+  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 120 }, (_, i) => `b${i}: &b${i} [*${i ? `b${i - 1}` : 'a'}, *${i ? `b${i - 1}` : 'a'}]`)].join('\n');
+  await assert.rejects(parseInput(`services:\n  x:\n    image: y\n${bomb}`, 'compose'), /aliases/);
+});
+
+test('broken YAML is reported with its line', async () => {
+  const r = await check('services:\n  web:\n    ports:\n      - "80:80\n    bad: [', { format: 'compose' });
+  assert.ok(r.unrecognized.length > 0);
+  assert.ok(r.unrecognized.every((u) => u.line >= 1));
+});
+
+test('HTML in the paste stays text in the report', async () => {
+  const payload = '<img src=x onerror=alert(1)>:9000\n<script>alert(1)</script>';
+  const r = await check(payload);
+  const all = [...r.findings.map((f) => f.text), ...r.unrecognized.map((u) => u.text)];
+  assert.ok(all.includes('<script>alert(1)</script>'));
+});
