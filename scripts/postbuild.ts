@@ -1,9 +1,43 @@
-// Runs after `astro build`: writes the host files that Astro does not route (_redirects, _headers).
-import { writeFile } from 'node:fs/promises';
+// Runs after `astro build`: writes the host files that Astro does not route (_redirects, _headers),
+// and bundles the command-line checker into one file the site serves at /downloads/check-ports.mjs.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { build } from 'esbuild';
 import { model } from '../src/lib/data.ts';
 import { hostRedirects, hostHeaders } from '../src/lib/host-files.ts';
 
 const dist = process.argv[2] ?? 'dist';
 await writeFile(`${dist}/_redirects`, hostRedirects(model));
 await writeFile(`${dist}/_headers`, hostHeaders());
-console.log(`postbuild: wrote ${dist}/_redirects (${model.ports.length * 2} short links) and ${dist}/_headers`);
+
+await mkdir(`${dist}/downloads`, { recursive: true });
+const result = await build({
+  entryPoints: ['src/lib/checker/node-main.ts'],
+  outfile: `${dist}/downloads/check-ports.mjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node18',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'error',
+  metafile: true,
+  // The data was validated above; embed the result so the file carries the data but not zod.
+  plugins: [
+    {
+      name: 'validated-data',
+      setup(b) {
+        b.onResolve({ filter: /\/data\.ts$/ }, () => ({ path: 'validated-data', namespace: 'ck8s' }));
+        b.onLoad({ filter: /.*/, namespace: 'ck8s' }, () => ({
+          resolveDir: `${process.cwd()}/src/lib`,
+          loader: 'ts',
+          contents: `import { createModel } from './model.ts';\nexport const model = createModel(${JSON.stringify(model.ref)});`,
+        }));
+      },
+    },
+  ],
+  banner: {
+    js: `#!/usr/bin/env node\n// Canonical Kubernetes port checker, data version ${model.ref.meta.dataVersion} (releases ${model.releases[0]!.id}-${model.latest.id}).\n// One file, no dependencies, Node.js 18 or newer. Usage: node check-ports.mjs --help\nimport { createRequire as __ck8sRequire } from 'node:module';\nconst require = __ck8sRequire(import.meta.url);`,
+  },
+});
+const bytes = Object.values(result.metafile.outputs)[0]!.bytes;
+console.log(`postbuild: wrote _redirects (${model.ports.length * 2} short links), _headers, downloads/check-ports.mjs (${(bytes / 1024).toFixed(0)} KiB)`);

@@ -9,7 +9,7 @@ const STATES = /^(LISTEN|UNCONN|ESTAB|ESTABLISHED|TIME-WAIT|TIME_WAIT|CLOSE-WAIT
 
 function isStructure(line: string): boolean {
   const t = line.trim();
-  return !t || isPromptLine(t) || /^(State|Netid|Proto|COMMAND)\s/.test(t) || /^Active (Internet|UNIX)/.test(t);
+  return !t || t.startsWith('#') || isPromptLine(t) || /^(State|Netid|Proto|COMMAND)\s/.test(t) || /^Active (Internet|UNIX)/.test(t);
 }
 
 function portOf(result: ParseResult, lineNo: number, line: string, local: string): { host: string; port: number } | undefined {

@@ -1,0 +1,4 @@
+declare module 'virtual:ck8s-reference' {
+  const reference: import('./lib/schema').Reference;
+  export default reference;
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { model } from '../../src/lib/data.ts';
+import { createChecker } from '../../src/lib/checker/index.ts';
+
+const checker = createChecker(model);
+const fixture = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');
+const dqliteRelease = model.releases.filter((r) => r.datastores.includes('k8s-dqlite')).at(-1)!.id;
+
+async function paste(page: Page, text: string) {
+  await page.locator('#input').fill(text);
+  await expect(page.locator('#results h2')).toBeVisible();
+}
+
+test('pasting ss output shows the same verdicts as the library, per line', async ({ page }) => {
+  const text = fixture('own/ss-tlnp-ck8s-worker.txt');
+  await page.goto('/check/');
+  await page.selectOption('select[name=release]', dqliteRelease);
+  await page.selectOption('select[name=datastore]', 'k8s-dqlite');
+  await paste(page, text);
+  const expected = await checker.check(text, { release: dqliteRelease, datastore: 'k8s-dqlite', role: 'control-plane', format: 'auto' });
+  const rows = page.locator('#findings tbody tr');
+  await expect(rows).toHaveCount(expected.findings.length);
+  for (const [i, f] of expected.findings.entries()) {
+    await expect(rows.nth(i).locator('td').nth(0)).toHaveText(String(f.line));
+    await expect(rows.nth(i).locator('td').nth(2)).toHaveText(f.verdict === 'possible-conflict' ? 'possible conflict' : f.verdict);
+  }
+  await expect(page.locator('.summary')).toContainText(`${expected.summary.conflict} conflict`);
+  await expect(page.locator('#unrecognized li')).toHaveCount(expected.unrecognized.length);
+});
+
+test('options change the verdict: role worker makes a control-plane-only port fine', async ({ page }) => {
+  const cpOnly = checker.targets({ role: 'control-plane' }).find((t) => !checker.targets({ role: 'worker' }).some((w) => w.port === t.port))!;
+  await page.goto('/check/');
+  await paste(page, `0.0.0.0:${cpOnly.port}/${cpOnly.protocol}`);
+  await expect(page.locator('#findings tbody td:nth-child(3)')).toHaveText('conflict');
+  await page.selectOption('select[name=role]', 'worker');
+  await expect(page.locator('#findings tbody td:nth-child(3)')).toHaveText('ok');
+  await expect(page).toHaveURL(/role=worker/);
+});
+
+test('the release decides which options are offered', async ({ page }) => {
+  await page.goto('/check/');
+  const latest = model.latest;
+  await expect(page.locator('select[name=release]')).toHaveValue(latest.id);
+  if (latest.datastores.length < 2) await expect(page.locator('select[name=datastore]')).toBeDisabled();
+  await page.selectOption('select[name=release]', dqliteRelease);
+  await expect(page.locator('select[name=datastore]')).toBeEnabled();
+});
+
+test('a runbook link with #ports=…&role=… runs at once, and the share link round-trips', async ({ page, context }) => {
+  await page.goto('/check/#ports=9000,10250&role=worker');
+  await expect(page.locator('#input')).toHaveValue('9000\n10250');
+  await expect(page.locator('select[name=role]')).toHaveValue('worker');
+  await expect(page.locator('#findings tbody tr')).toHaveCount(2);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.locator('#input').fill('127.0.0.1:10248\n[::]:6443');
+  await page.selectOption('select[name=release]', dqliteRelease);
+  await expect(page).toHaveURL(new RegExp(`release=${dqliteRelease.replace('.', '\\.')}`));
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.locator('#input')).toHaveValue('127.0.0.1:10248\n[::]:6443');
+  await expect(other.locator('select[name=release]')).toHaveValue(dqliteRelease);
+  await expect(other.locator('select[name=role]')).toHaveValue('worker');
+  await expect(other.locator('#findings tbody tr')).toHaveCount(2);
+});
+
+test('copy as Markdown and download JSON carry the report', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/check/#ports=6443');
+  await expect(page.locator('#findings tbody tr')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md).toContain('| Line | Port |');
+  expect(md).toContain('6443/tcp');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(json.findings[0].port).toBe(6443);
+  expect(json.findings[0].verdict).toBe('conflict');
+});
+
+test('pasted HTML and script payloads stay text: nothing runs, no element is created', async ({ page }) => {
+  const payloads = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>', '"><svg onload=window.__pwned=3>:9000', 'javascript:alert(1)//:6443', '<a href="javascript:window.__pwned=4">x</a> 10250'];
+  await page.goto('/check/');
+  const before = await page.evaluate(() => document.querySelectorAll('img, script, svg, iframe').length);
+  await paste(page, payloads.join('\n'));
+  await expect(page.locator('#unrecognized li').first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => document.querySelectorAll('img, script, svg, iframe').length)).toBe(before);
+  await expect(page.locator('#results')).toContainText('<script>window.__pwned=2</script>');
+  await expect(page.locator('#results a[href^="javascript:"]')).toHaveCount(0);
+});
+
+test('an oversized file is refused with a clear message', async ({ page }) => {
+  await page.goto('/check/');
+  await page.setInputFiles('#file', { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(9 * 1024 * 1024, '1\n') });
+  await expect(page.locator('#results .error')).toContainText('limit is 8 MB');
+});
+
+test('a file can be opened instead of pasted', async ({ page }) => {
+  await page.goto('/check/');
+  await page.setInputFiles('#file', { name: 'ufw.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('own/ufw-status-numbered.txt')) });
+  await expect(page.locator('#results')).toContainText('Firewall coverage');
+  await expect(page.locator('#results')).toContainText('Read as ufw');
+});
+
+test('keyboard: the form is reachable and usable without a mouse', async ({ page }) => {
+  await page.goto('/check/');
+  await page.locator('#input').focus();
+  await page.keyboard.type('9000');
+  await expect(page.locator('#findings tbody tr')).toHaveCount(1);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#file')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('select[name=release]')).toBeFocused();
+});
+
+test('without JavaScript the page explains the command-line checker', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/check/');
+  await expect(page.locator('#cli')).toContainText('check-ports.mjs');
+  await expect(page.locator('#checker')).toBeHidden();
+  await context.close();
+});

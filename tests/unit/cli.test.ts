@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { model } from '../../src/lib/data.ts';
+import { parseArgs, runCli, type CliIo } from '../../src/lib/checker/cli.ts';
+import { decodeFragment, encodeFragment } from '../../src/lib/checker/share.ts';
+
+function io(stdin: string, files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = {
+    readFile: async (p) => {
+      if (!(p in files)) throw new Error('ENOENT');
+      return files[p]!;
+    },
+    readStdin: async () => stdin,
+    stdinIsTerminal: false,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  };
+  return { value, out, err };
+}
+
+test('exit codes: 0 clean, 1 conflict, 1 possible with --strict, 2 usage and unreadable', async () => {
+  assert.equal(await runCli([], io('22\n').value, model), 0);
+  assert.equal(await runCli([], io('6443\n').value, model), 1);
+  const dflt = model.forRelease(model.latest.id, 'control-plane').find((e) => e.bind === 'default' && !e.preflight)!;
+  assert.equal(await runCli([], io(`10.9.9.9:${dflt.port}\n`).value, model), 0);
+  assert.equal(await runCli(['--strict'], io(`10.9.9.9:${dflt.port}\n`).value, model), 1);
+  assert.equal(await runCli(['--bogus'], io('').value, model), 2);
+  assert.equal(await runCli(['missing.txt'], io('').value, model), 2);
+  assert.equal(await runCli(['--release', '0.1'], io('1').value, model), 2);
+});
+
+test('--json prints the documented shape', async () => {
+  const { value, out } = io('9000\n');
+  await runCli(['--json', '--role', 'worker'], value, model);
+  const r = JSON.parse(out.join(''));
+  assert.deepEqual(Object.keys(r).filter((k) => ['release', 'role', 'format', 'findings', 'unrecognized'].includes(k)).sort(), ['findings', 'format', 'release', 'role', 'unrecognized']);
+  assert.deepEqual(Object.keys(r.findings[0]).filter((k) => ['line', 'port', 'protocol', 'verdict', 'endpoints', 'reason'].includes(k)).length, 6);
+});
+
+test('arguments: = forms, port options, one file', () => {
+  const a = parseArgs(['--release=1.35', '--secure-port', '16443', '--kube-proxy-replacement', 'off', 'f.txt']);
+  assert.equal(a.options.release, '1.35');
+  assert.deepEqual(a.options.ports, { 'secure-port': 16443 });
+  assert.equal(a.options.kubeProxyReplacement, false);
+  assert.equal(a.file, 'f.txt');
+  assert.throws(() => parseArgs(['a', 'b']), /one input file/);
+  assert.throws(() => parseArgs(['--tunnel-port', '0']), /1 to 65535/);
+});
+
+test('share fragments round-trip, and bad values are dropped', () => {
+  const state = { input: '127.0.0.1:10248\n[::]:6443', options: { release: '1.35', role: 'worker' as const, datastore: 'k8s-dqlite' as const, kubeProxyReplacement: false, nodeIp: '10.0.0.5', ports: { 'secure-port': 16443 } } };
+  assert.deepEqual(decodeFragment(encodeFragment(state)), state);
+  assert.deepEqual(decodeFragment('#ports=9000,10250&role=worker'), { input: '9000\n10250', options: { role: 'worker' } });
+  assert.deepEqual(decodeFragment('#role=admin&release=<b>&secure-port=99999&node=<x>'), { input: '', options: {} });
+});
