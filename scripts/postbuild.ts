@@ -2,6 +2,7 @@
 // and bundles the command-line checker into one file the site serves at /downloads/check-ports.mjs.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import * as pagefind from 'pagefind';
 import { model } from '../src/lib/data.ts';
 import { hostRedirects, hostHeaders } from '../src/lib/host-files.ts';
 
@@ -41,3 +42,14 @@ const result = await build({
 });
 const bytes = Object.values(result.metafile.outputs)[0]!.bytes;
 console.log(`postbuild: wrote _redirects (${model.ports.length * 2} short links), _headers, downloads/check-ports.mjs (${(bytes / 1024).toFixed(0)} KiB)`);
+
+// Full-text index. The astro-pagefind integration only logs failures; here any error fails the build.
+const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
+if (!index) throw new Error(`pagefind: could not create an index: ${createErrors.join('; ')}`);
+const added = await index.addDirectory({ path: dist });
+if (added.errors.length) throw new Error(`pagefind: indexing failed: ${added.errors.join('; ')}`);
+if (added.page_count < model.ports.length + model.services.length) throw new Error(`pagefind: only ${added.page_count} pages indexed`);
+const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
+if (written.errors.length) throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
+await pagefind.close();
+console.log(`postbuild: pagefind indexed ${added.page_count} pages`);

@@ -50,3 +50,11 @@ addEventListener('keydown', (event) => {
     box.focus();
   }
 });
+
+// The search code and its indexes load only when the search box is used.
+const searchBox = document.getElementById('site-search');
+if (searchBox instanceof HTMLInputElement) {
+  const load = () => void import('./search-box').then((m) => m.attach(searchBox));
+  searchBox.addEventListener('focus', load, { once: true });
+  if (document.activeElement === searchBox) load();
+}
