@@ -11,7 +11,7 @@ for (const file of htmlFiles().sort()) {
   const html = readFileSync(file, 'utf8');
   if (html.includes('name="robots" content="noindex"')) continue;
   // Anchors people link to: sections and rows, not form controls or script data.
-  const controls = new Set([...html.matchAll(/<(?:input|textarea|select|form|script|ol|div)\b[^>]*\sid="([^"]+)"/g)].map((m) => m[1]!));
+  const controls = new Set([...html.matchAll(/<(?:input|textarea|select|form|script|ol)\b[^>]*\sid="([^"]+)"/g)].map((m) => m[1]!));
   const ids = [...idsIn(html)].filter((id) => !controls.has(id) && id !== 'results' && !/-h$|^main$/.test(id) && !id.startsWith('diagram-title'));
   const lines = [url, ...ids.map((id) => `${url}#${id}`)];
   for (const line of lines) if (!known.has(line)) console.log(line);
