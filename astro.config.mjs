@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { SITE_URL } from './src/consts.ts';
 import { validateReference } from './src/lib/schema.ts';
 import raw from './data/reference.json' with { type: 'json' };
+import { createHash } from 'node:crypto';
+import { THEME_SCRIPT } from './src/theme-script.ts';
 
 /**
  * `virtual:ck8s-reference`: the validated data, with defaults applied, for browser code.
@@ -25,7 +27,31 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx()],
+  // No Shiki: its inline styles would need 'unsafe-inline' under the CSP. Code blocks stay plain.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // A strict CSP on every page, as a meta tag with hashes for inline scripts. Directives a meta
+  // tag cannot carry (frame-ancestors) are in dist/_headers, written by scripts/postbuild.ts.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles WebAssembly; nothing wider than that.
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [`sha256-${createHash('sha256').update(THEME_SCRIPT).digest('base64')}`],
+      },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // Scripts stay external files: cacheable across pages and allowed by a CSP of 'self'.
   vite: { build: { assetsInlineLimit: 0 }, plugins: [referenceModule()], worker: { format: 'es', plugins: () => [referenceModule()] } },
 });

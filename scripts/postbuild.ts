@@ -1,14 +1,14 @@
 // Runs after `astro build`: writes the host files that Astro does not route (_redirects, _headers),
 // and bundles the command-line checker into one file the site serves at /downloads/check-ports.mjs.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { model } from '../src/lib/data.ts';
-import { hostRedirects, hostHeaders } from '../src/lib/host-files.ts';
+import { hostRedirects, hostHeaders, metaCspOf } from '../src/lib/host-files.ts';
 
 const dist = process.argv[2] ?? 'dist';
 await writeFile(`${dist}/_redirects`, hostRedirects(model));
-await writeFile(`${dist}/_headers`, hostHeaders());
+await writeFile(`${dist}/_headers`, hostHeaders(metaCspOf(await readFile(`${dist}/index.html`, 'utf8'))));
 
 await mkdir(`${dist}/downloads`, { recursive: true });
 const result = await build({

@@ -146,7 +146,7 @@ function render(report: Report, ms: number): void {
   table.append(body);
 
   const parts: Node[] = [heading, counts, meta, actions];
-  if (report.findings.length) parts.push(filter, el('div', { className: 'table-wrap', tabIndex: 0, role: 'region', ariaLabel: 'Findings' }, table), more);
+  if (report.findings.length) parts.push(filter, el('section', { className: 'table-wrap', tabIndex: 0, ariaLabel: 'Findings' }, table), more);
   if (report.firewall) {
     const list = (xs: { service: string; port: number; protocol: string; url: string }[]) => {
       const ul = el('ul');
@@ -209,7 +209,10 @@ writeOptions(initial.options);
 if (!initial.options.release) syncReleaseOptions(true);
 input.value = initial.input;
 form.hidden = false;
-form.addEventListener('submit', (e) => e.preventDefault());
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  run();
+});
 form.addEventListener('input', (e) => {
   if ((e.target as HTMLElement).id === 'file') return;
   if ((e.target as HTMLElement).getAttribute('name') === 'release') syncReleaseOptions(true);

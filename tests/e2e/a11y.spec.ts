@@ -1,6 +1,6 @@
 // Zero axe-core violations (WCAG 2.2 AA tags) on one page of each type, in both themes.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { model } from '../../src/lib/data.ts';
 
 export const PAGE_TYPES = {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { model } from '../../src/lib/data.ts';
 import { createChecker } from '../../src/lib/checker/index.ts';
 

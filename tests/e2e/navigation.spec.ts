@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { model } from '../../src/lib/data.ts';
 
 const unused = (() => {

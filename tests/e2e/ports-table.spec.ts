@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { model } from '../../src/lib/data.ts';
 
 const rows = (page: import('@playwright/test').Page) => page.locator('#ports-table tbody tr:not([hidden])');

@@ -1,5 +1,5 @@
 // Every generated page shows what data/ says. Expectations come from the model, never a typed copy.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { model } from '../../src/lib/data.ts';
 import { BIND_LABEL, ROLE_LABEL } from '../../src/lib/model.ts';
 import { plainText } from '../../src/lib/inline.ts';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures.ts';
 import { model } from '../../src/lib/data.ts';
 
 const range = `${model.releases[0]!.id}–${model.latest.id}`;

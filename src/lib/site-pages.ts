@@ -1,0 +1,15 @@
+/** Every indexable page of the site, from the data: the sitemap's list. */
+import type { Model } from './model.ts';
+import { portUrl, releaseUrl, serviceUrl } from './urls.ts';
+
+export const STATIC_PAGES = ['/', '/ports/', '/services/', '/releases/', '/check/', '/changelog/', '/api/v1/'];
+
+export function sitePages(model: Model, extra: readonly string[] = []): string[] {
+  return [
+    ...STATIC_PAGES,
+    ...model.ports.map(portUrl),
+    ...model.services.map((s) => serviceUrl(s.id)),
+    ...model.releases.map((r) => releaseUrl(r.id)),
+    ...extra,
+  ];
+}

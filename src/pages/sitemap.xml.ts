@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { model } from '../lib/data';
+import { sitePages } from '../lib/site-pages';
+
+export const GET: APIRoute = ({ site }) => {
+  const urls = sitePages(model).map((path) => `  <url><loc>${new URL(path, site).href}</loc></url>`);
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`, {
+    headers: { 'Content-Type': 'application/xml' },
+  });
+};
