@@ -5,6 +5,9 @@ import { build } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { model } from '../src/lib/data.ts';
 import { hostRedirects, hostHeaders, metaCspOf } from '../src/lib/host-files.ts';
+import { serviceWorkerSource } from '../src/lib/service-worker.ts';
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 
 const dist = process.argv[2] ?? 'dist';
 await writeFile(`${dist}/_redirects`, hostRedirects(model));
@@ -53,3 +56,10 @@ const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
 if (written.errors.length) throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
 await pagefind.close();
 console.log(`postbuild: pagefind indexed ${added.page_count} pages`);
+
+// Offline: the service worker keeps the checker, the shared assets and the port index.
+const assets = (await readdir(`${dist}/_astro`)).map((f) => `/_astro/${f}`).sort();
+const precache = ['/check/', '/404.html', '/search/ports.json', '/favicon.svg', ...assets];
+const version = createHash('sha256').update(model.ref.meta.dataVersion + precache.join()).digest('hex').slice(0, 12);
+await writeFile(`${dist}/sw.js`, serviceWorkerSource(version, precache));
+console.log(`postbuild: sw.js precaches ${precache.length} files (version ${version})`);

@@ -2,7 +2,9 @@
 import type { Model } from './model.ts';
 import { portUrl, releaseUrl, serviceUrl } from './urls.ts';
 
-export const STATIC_PAGES = ['/', '/ports/', '/services/', '/releases/', '/check/', '/changelog/', '/api/v1/'];
+import { GUIDES } from './guide-list.ts';
+
+export const STATIC_PAGES = ['/', '/ports/', '/services/', '/releases/', '/check/', '/changelog/', '/api/v1/', '/guides/'];
 
 export function sitePages(model: Model, extra: readonly string[] = []): string[] {
   return [
@@ -10,6 +12,7 @@ export function sitePages(model: Model, extra: readonly string[] = []): string[]
     ...model.ports.map(portUrl),
     ...model.services.map((s) => serviceUrl(s.id)),
     ...model.releases.map((r) => releaseUrl(r.id)),
+    ...GUIDES.map((g) => g.url),
     ...extra,
   ];
 }

@@ -208,7 +208,6 @@ const initial = decodeFragment(location.hash);
 writeOptions(initial.options);
 if (!initial.options.release) syncReleaseOptions(true);
 input.value = initial.input;
-form.hidden = false;
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   run();

@@ -80,7 +80,6 @@ if (form && table) {
     if (push) history.replaceState(null, '', url);
   }
 
-  form.hidden = false;
   writeForm();
   apply(false);
   form.addEventListener('input', () => {

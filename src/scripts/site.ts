@@ -10,7 +10,6 @@ function reflect(): void {
   toggle?.setAttribute('aria-pressed', String(isDark()));
 }
 if (toggle) {
-  toggle.hidden = false;
   reflect();
   toggle.addEventListener('click', () => {
     const next = isDark() ? 'light' : 'dark';
@@ -57,4 +56,9 @@ if (searchBox instanceof HTMLInputElement) {
   const load = () => void import('./search-box').then((m) => m.attach(searchBox));
   searchBox.addEventListener('focus', load, { once: true });
   if (document.activeElement === searchBox) load();
+}
+
+// Offline use: pages visited once, and the whole checker, keep working without a network.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
 }

@@ -17,6 +17,8 @@ export const PAGE_TYPES = {
   api: '/api/v1/',
   checker: '/check/',
   search: '/search/?q=6443',
+  guides: '/guides/',
+  guide: '/guides/port-already-in-use/',
 };
 
 for (const scheme of ['light', 'dark'] as const) {

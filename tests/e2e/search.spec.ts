@@ -136,7 +136,7 @@ test('the search form works without JavaScript, and the page lists every port', 
   await page.fill('#site-search', 'kubelet');
   await page.press('#site-search', 'Enter');
   await expect(page).toHaveURL(/\/search\/\?q=kubelet$/);
-  await expect(page.locator('noscript')).toHaveCount(1);
+  await expect(page.locator('main noscript')).toHaveCount(1);
   const html = await page.content();
   for (const p of model.ports) expect(html).toContain(`href="/ports/${p}/"`);
   await context.close();

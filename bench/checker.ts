@@ -1,0 +1,77 @@
+// Benchmark: parse+check throughput on 100,000 lines of ss output, in Node and in Chromium,
+// main-thread blocking for a 50,000-line paste, and the checker's script sizes. `npm run bench:checker`.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { model } from '../src/lib/data.ts';
+import { createChecker } from '../src/lib/checker/index.ts';
+import { findBrowser } from '../scripts/browser.ts';
+import { ssLines } from './ss-lines.ts';
+
+const LINES = 100_000;
+const text = ssLines(LINES);
+const checker = createChecker(model);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const nodeTimes: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  const r = await checker.check(text);
+  nodeTimes.push(performance.now() - t);
+  if (r.findings.length < LINES * 0.99) throw new Error(`only ${r.findings.length} findings`);
+}
+const nodeMs = median(nodeTimes);
+
+const PORT = 4466;
+const server = spawn('node', ['scripts/serve.ts', 'dist'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 600));
+const found = findBrowser();
+const browser = await chromium.launch({ ...(found.kind === 'playwright' ? {} : { executablePath: found.path ?? '/usr/bin/chromium' }), args: ['--no-sandbox'] });
+let browserMs = 0;
+let longest = 0;
+try {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/check/`);
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate((t) => {
+      const box = document.querySelector<HTMLTextAreaElement>('#input')!;
+      box.value = t;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, i % 2 ? text + '\n' : text);
+    await page.waitForFunction((n) => (document.querySelector('#results p')?.textContent ?? '').includes(`from ${n} lines`), LINES + (i % 2 ? 3 : 2), { timeout: 120_000 });
+    const ms = Number(/in (\d+) ms/.exec((await page.locator('#results p').first().textContent()) ?? '')?.[1]);
+    runs.push(ms);
+  }
+  browserMs = median(runs);
+  // Responsiveness: the longest main-thread task while a 50,000-line paste is checked.
+  const half = ssLines(50_000);
+  longest = await page.evaluate(async (t) => {
+    const tasks: number[] = [];
+    const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+    obs.observe({ type: 'longtask', buffered: false });
+    const box = document.querySelector<HTMLTextAreaElement>('#input')!;
+    box.value = t;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise<void>((resolve) => {
+      const poll = () => ((document.querySelector('#results p')?.textContent ?? '').includes('from 50002 lines') ? resolve() : setTimeout(poll, 50));
+      poll();
+    });
+    obs.disconnect();
+    return Math.max(0, ...tasks);
+  }, half);
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+const assets = readdirSync('dist/_astro');
+const size = (re: RegExp) => assets.filter((f) => re.test(f)).reduce((n, f) => n + gzipSync(readFileSync(`dist/_astro/${f}`)).length, 0);
+const checkHtml = readFileSync('dist/check/index.html', 'utf8');
+const firstScript = [...checkHtml.matchAll(/<script[^>]+src="\/_astro\/([^"]+)"/g)].map((m) => m[1]!).filter((f) => !f.startsWith('Base'));
+console.log(`checker benchmark (${LINES.toLocaleString('en')} lines of ss -tulpn)`);
+console.log(`  Node ${process.version}: ${Math.round(nodeMs)} ms median of 5 -> ${Math.round(LINES / (nodeMs / 1000)).toLocaleString('en')} lines/s`);
+console.log(`  Chromium (Web Worker): ${Math.round(browserMs)} ms median of 3 -> ${Math.round(LINES / (browserMs / 1000)).toLocaleString('en')} lines/s`);
+console.log(`  50,000-line paste: longest main-thread task ${Math.round(longest)} ms (rendering the first 2,000 rows)`);
+console.log(`  scripts (gzip): page ${firstScript.reduce((n, f) => n + gzipSync(readFileSync(`dist/_astro/${f}`)).length, 0)} B, worker ${size(/^checker\.worker-/)} B, YAML on demand ${size(/^browser-/)} B, download ${gzipSync(readFileSync('dist/downloads/check-ports.mjs')).length} B`);

@@ -1,0 +1,63 @@
+// Benchmark: keystroke to first rendered search result, for a number and a word query
+// (median of 20 each), and the Pagefind index size. `npm run bench:search` after a build.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { findBrowser } from '../scripts/browser.ts';
+
+const PORT = 4477;
+const ROUNDS = 20;
+const server = spawn('node', ['scripts/serve.ts', 'dist'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 600));
+const found = findBrowser();
+const browser = await chromium.launch({ ...(found.kind === 'playwright' ? {} : { executablePath: found.path ?? '/usr/bin/chromium' }), args: ['--no-sandbox'] });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measure(query: string): Promise<number[]> {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/services/`);
+  await page.locator('#site-search').focus();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/')));
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    await page.locator('#site-search').fill('');
+    await page.waitForTimeout(100);
+    const ms = await page.evaluate(async (q) => {
+      const box = document.querySelector<HTMLInputElement>('#site-search')!;
+      const list = document.getElementById('site-search-list')!;
+      list.replaceChildren();
+      return new Promise<number>((resolve) => {
+        const start = performance.now();
+        const obs = new MutationObserver(() => {
+          if (list.querySelector('[role=option]')) {
+            obs.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          }
+        });
+        obs.observe(list, { childList: true, subtree: true });
+        box.value = q;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    }, query);
+    times.push(ms);
+  }
+  await page.close();
+  return times;
+}
+
+try {
+  const number = await measure('6443');
+  const word = await measure('hubble');
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+  const index = files('dist/pagefind');
+  const bytes = index.reduce((n, f) => n + statSync(f).size, 0);
+  const used = index.filter((f) => !/-ui\.|component-ui|highlight/.test(f)).reduce((n, f) => n + statSync(f).size, 0);
+  console.log(`search benchmark (keystroke to first rendered result, median of ${ROUNDS}; the input handler waits 60 ms before searching)`);
+  console.log(`  number "6443": ${median(number).toFixed(0)} ms (min ${Math.min(...number).toFixed(0)}, max ${Math.max(...number).toFixed(0)})`);
+  console.log(`  word "hubble": ${median(word).toFixed(0)} ms (min ${Math.min(...word).toFixed(0)}, max ${Math.max(...word).toFixed(0)})`);
+  console.log(`  Pagefind bundle: ${index.length} files, ${(bytes / 1024).toFixed(0)} KiB on disk; ${(used / 1024).toFixed(0)} KiB without the unused UI files`);
+} finally {
+  await browser.close();
+  server.kill();
+}
