@@ -4,7 +4,7 @@ import { portUrl, releaseUrl, serviceUrl } from './urls.ts';
 
 import { GUIDES } from './guide-list.ts';
 
-export const STATIC_PAGES = ['/', '/ports/', '/services/', '/releases/', '/check/', '/changelog/', '/api/v1/', '/guides/'];
+export const STATIC_PAGES = ['/', '/ports/', '/services/', '/releases/', '/check/', '/changelog/', '/api/v1/', '/guides/', '/firewall/'];
 
 export function sitePages(model: Model, extra: readonly string[] = []): string[] {
   return [

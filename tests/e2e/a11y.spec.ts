@@ -19,6 +19,7 @@ export const PAGE_TYPES = {
   search: '/search/?q=6443',
   guides: '/guides/',
   guide: '/guides/port-already-in-use/',
+  firewall: '/firewall/',
 };
 
 for (const scheme of ['light', 'dark'] as const) {

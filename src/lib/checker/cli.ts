@@ -6,7 +6,8 @@ import type { Model } from '../model.ts';
 import { createChecker } from './check.ts';
 import { InputRefused } from './parse.ts';
 import { reportToText } from './report.ts';
-import { FORMATS, PORT_OPTIONS, type CheckOptions, type Format, type PortOption } from './types.ts';
+import { FORMATS, type CheckOptions, type Format } from './types.ts';
+import { NODE_USAGE, parseNodeArgs, UsageError } from '../cli-args.ts';
 
 export interface CliIo {
   readFile(path: string): Promise<string>;
@@ -22,13 +23,9 @@ Checks a port listing (ss, netstat, lsof, docker, compose, Kubernetes YAML/JSON,
 ufw, firewalld, iptables, nft, or a plain list) against what Canonical Kubernetes binds.
 
 Options:
-  --release VERSION                 release to check against (default: the latest)
   --role control-plane|worker|both  node role (default: control-plane)
-  --datastore etcd|k8s-dqlite       datastore, where the release offers both
-  --kube-proxy-replacement on|off   kube-proxy replacement, where the release offers both
+${NODE_USAGE}
   --node-ip IP                      the node's default-route address, to settle "possible" verdicts
-  --secure-port N, --etcd-port N, --etcd-peer-port N, --k8s-dqlite-port N, --tunnel-port N
-                                    ports changed at bootstrap
   --format auto|${FORMATS.map((f) => f.id).join('|')}
   --json                            print JSON instead of a table
   --strict                          exit 1 on possible conflicts too
@@ -37,76 +34,27 @@ Options:
 Exit codes: 0 nothing clashes, 1 a conflict was found, 2 usage error or unreadable input.
 `;
 
-class UsageError extends Error {}
-
 export function parseArgs(argv: string[]): { options: CheckOptions; json: boolean; strict: boolean; file?: string; help: boolean } {
-  const options: CheckOptions = {};
   let json = false;
   let strict = false;
   let help = false;
   let file: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        help = true;
-        break;
-      case '--json':
-        json = true;
-        break;
-      case '--strict':
-        strict = true;
-        break;
-      case '--release':
-        options.release = value();
-        break;
-      case '--role': {
-        const v = value();
-        if (v !== 'control-plane' && v !== 'worker' && v !== 'both') throw new UsageError(`--role must be control-plane, worker or both, not "${v}"`);
-        options.role = v;
-        break;
-      }
-      case '--datastore': {
-        const v = value();
-        if (v !== 'etcd' && v !== 'k8s-dqlite') throw new UsageError(`--datastore must be etcd or k8s-dqlite, not "${v}"`);
-        options.datastore = v;
-        break;
-      }
-      case '--kube-proxy-replacement': {
-        const v = value();
-        if (v !== 'on' && v !== 'off') throw new UsageError(`--kube-proxy-replacement must be on or off, not "${v}"`);
-        options.kubeProxyReplacement = v === 'on';
-        break;
-      }
-      case '--node-ip':
-        options.nodeIp = value();
-        break;
-      case '--format': {
-        const v = value();
-        if (v !== 'auto' && !FORMATS.some((f) => f.id === v)) throw new UsageError(`--format must be auto or one of ${FORMATS.map((f) => f.id).join(', ')}`);
-        options.format = v as Format | 'auto';
-        break;
-      }
-      default:
-        if (PORT_OPTIONS.includes(flag.slice(2) as PortOption)) {
-          const n = Number(value());
-          if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`${flag} must be a port from 1 to 65535`);
-          options.ports = { ...options.ports, [flag.slice(2)]: n };
-        } else if (arg.startsWith('-') && arg !== '-') {
-          throw new UsageError(`unknown option ${arg}`);
-        } else if (file !== undefined) {
-          throw new UsageError('give one input file at most');
-        } else file = arg;
-    }
-  }
-  return { options, json, strict, help, ...(file !== undefined ? { file } : {}) };
+  const extra: CheckOptions = {};
+  const node = parseNodeArgs(argv, (flag, value, arg) => {
+    if (flag === '-h' || flag === '--help') help = true;
+    else if (flag === '--json') json = true;
+    else if (flag === '--strict') strict = true;
+    else if (flag === '--node-ip') extra.nodeIp = value();
+    else if (flag === '--format') {
+      const v = value();
+      if (v !== 'auto' && !FORMATS.some((f) => f.id === v)) throw new UsageError(`--format must be auto or one of ${FORMATS.map((f) => f.id).join(', ')}`);
+      extra.format = v as Format | 'auto';
+    } else if (arg.startsWith('-') && arg !== '-') return false;
+    else if (file !== undefined) throw new UsageError('give one input file at most');
+    else file = arg;
+    return true;
+  });
+  return { options: { ...node, ...extra }, json, strict, help, ...(file !== undefined ? { file } : {}) };
 }
 
 export async function runCli(argv: string[], io: CliIo, model: Model): Promise<number> {

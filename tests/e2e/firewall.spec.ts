@@ -1,0 +1,42 @@
+import { expect, test } from './fixtures.ts';
+import { model } from '../../src/lib/data.ts';
+import { firewallPlan, TOOLS } from '../../src/lib/firewall/plan.ts';
+import { generate } from '../../src/lib/firewall/generate.ts';
+import { flows } from '../../src/lib/guides.ts';
+
+test('without JavaScript the page shows the control plane rules for every tool', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/firewall/');
+  const plan = firewallPlan(model, { role: 'control-plane' });
+  for (const tool of TOOLS) await expect(page.locator(`#fw-${tool}`)).toHaveText(generate(tool, plan).trimEnd());
+  await expect(page.locator('#fw-rules tbody tr')).toHaveCount(plan.rules.length);
+  await expect(page.locator('#flows tbody tr')).toHaveCount(flows(model, model.latest.id).length);
+  await context.close();
+});
+
+test('options regenerate the rules and land in a shareable URL', async ({ page }) => {
+  await page.goto('/firewall/');
+  await page.selectOption('select[name=role]', 'worker');
+  await page.fill('input[name=nodes]', '10.0.0.0/24');
+  const plan = firewallPlan(model, { role: 'worker', nodeCidrs: ['10.0.0.0/24'] });
+  await expect(page.locator('#fw-nftables')).toHaveText(generate('nftables', plan).trimEnd());
+  await expect(page).toHaveURL(/role=worker/);
+  const url = page.url();
+  const other = await page.context().newPage();
+  await other.goto(url);
+  await expect(other.locator('#fw-ufw')).toHaveText(generate('ufw', plan).trimEnd());
+});
+
+test('a bad CIDR is reported, not turned into rules', async ({ page }) => {
+  await page.goto('/firewall/');
+  await page.fill('input[name=nodes]', '10.0.0.0/99');
+  await expect(page.locator('#fw-error')).toContainText('not an IP address or CIDR');
+});
+
+test('copy buttons copy the ruleset', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/firewall/');
+  await page.getByRole('button', { name: 'Copy iptables rules' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('*filter');
+});
