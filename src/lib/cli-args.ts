@@ -43,7 +43,7 @@ export function parseNodeArgs(
       return v as T;
     };
     if (flag === '--release') out.release = value();
-    else if (flag === '--role') out.role = oneOf(roles) as NodeArgs['role'];
+    else if (flag === '--role') out.role = oneOf(roles) as 'control-plane' | 'worker' | 'both';
     else if (flag === '--datastore') out.datastore = oneOf(['etcd', 'k8s-dqlite'] as const);
     else if (flag === '--kube-proxy-replacement') out.kubeProxyReplacement = oneOf(['on', 'off'] as const) === 'on';
     else if (PORT_OPTIONS.includes(flag.slice(2) as PortOption) && flag.startsWith('--')) {

@@ -3,6 +3,7 @@ import { decodeFragment, encodeFragment } from '../lib/checker/share';
 import { findingWhere, reportToMarkdown, VERDICT_LABEL } from '../lib/checker/report';
 import { MAX_INPUT_BYTES } from '../lib/checker/parse';
 import { PORT_OPTIONS, type CheckOptions, type Format, type PortOption, type Report } from '../lib/checker/types';
+import type { AuditReport, AuditKind } from '../lib/checker/audit';
 
 const form = document.querySelector<HTMLFormElement>('#checker')!;
 const input = form.querySelector<HTMLTextAreaElement>('#input')!;
@@ -73,7 +74,8 @@ function status(message: string, isError = false): void {
 function run(): void {
   const text = input.value;
   const options = readOptions();
-  history.replaceState(null, '', `${location.pathname}${location.search}${text || location.hash ? encodeFragment({ input: text.length < 4000 ? text : '', options }) : ''}`);
+  const audit = field<HTMLSelectElement>('mode').value === 'audit';
+  history.replaceState(null, '', `${location.pathname}${location.search}${text || location.hash ? encodeFragment({ input: text.length < 4000 ? text : '', options, audit }) : ''}`);
   if (!text.trim()) {
     results.replaceChildren();
     return;
@@ -84,15 +86,16 @@ function run(): void {
   }
   worker ??= createWorker();
   results.setAttribute('aria-busy', 'true');
-  worker.postMessage({ id: ++sequence, text, options });
+  worker.postMessage({ id: ++sequence, text, options, audit });
 }
 
 function createWorker(): Worker {
   const w = new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module' });
-  w.addEventListener('message', (event: MessageEvent<{ id: number; report?: Report; error?: string; ms?: number }>) => {
+  w.addEventListener('message', (event: MessageEvent<{ id: number; report?: Report; audit?: AuditReport; error?: string; ms?: number }>) => {
     if (event.data.id !== sequence) return;
     results.setAttribute('aria-busy', 'false');
     if (event.data.error) status(event.data.error, true);
+    else if (event.data.audit) renderAudit(event.data.audit);
     else if (event.data.report) render(event.data.report, event.data.ms ?? 0);
   });
   w.addEventListener('error', () => status('The checker failed to start. Reload the page to try again.', true));
@@ -120,7 +123,7 @@ function render(report: Report, ms: number): void {
   const download = el('button', { type: 'button' }, 'Download JSON');
   download.addEventListener('click', () => downloadJson(report));
   const share = el('button', { type: 'button' }, 'Copy share link');
-  share.addEventListener('click', () => void copyText(`${location.origin}${location.pathname}${encodeFragment({ input: input.value, options: readOptions() })}`, share));
+  share.addEventListener('click', () => void copyText(`${location.origin}${location.pathname}${encodeFragment({ input: input.value, options: readOptions(), audit: field<HTMLSelectElement>('mode').value === 'audit' })}`, share));
   actions.append(copy, ' ', download, ' ', share);
 
   const filter = el('label', { className: 'inline' }, el('input', { type: 'checkbox', name: 'problems' }), ' Show problems only');
@@ -175,6 +178,41 @@ function render(report: Report, ms: number): void {
   results.replaceChildren(...parts);
 }
 
+const AUDIT_ORDER: [AuditKind, string][] = [
+  ['foreign', 'Another process on a Canonical Kubernetes port'],
+  ['wider', 'Bound wider than documented (security)'],
+  ['missing', 'Missing: the service is probably down'],
+  ['narrower', 'Bound narrower than documented: other nodes cannot reach it'],
+  ['undocumented', 'Undocumented listeners of Canonical Kubernetes processes'],
+  ['listening', 'Listening as documented'],
+];
+
+function renderAudit(report: AuditReport): void {
+  const parts: Node[] = [el('h2', { id: 'report' }, `Node audit: ${report.role} node, ${report.release}`)];
+  const counts = el('ul', { className: 'summary' });
+  for (const [kind, label] of AUDIT_ORDER) counts.append(el('li', { className: `a-${kind}` }, el('strong', {}, String(report.summary[kind])), ` ${label.split(':')[0]!.split(' (')[0]!.toLowerCase()}`));
+  parts.push(counts);
+  const download = el('button', { type: 'button' }, 'Download JSON');
+  download.addEventListener('click', () => downloadJson(report));
+  parts.push(el('p', { className: 'actions' }, download));
+  for (const [kind, label] of AUDIT_ORDER) {
+    const items = report.items.filter((i) => i.kind === kind);
+    if (!items.length) continue;
+    const ul = el('ul', { id: `audit-${kind}` });
+    for (const i of items) {
+      const li = el('li');
+      if (i.endpoint) li.append(el('a', { href: i.endpoint.url }, `${i.endpoint.port}/${i.endpoint.protocol}`), ' ');
+      else li.append(`${i.port}/${i.protocol} `);
+      if (i.line) li.append(`(line ${i.line}) `);
+      li.append(i.detail);
+      ul.append(li);
+    }
+    parts.push(el('h3', {}, `${label} (${items.length})`), ul);
+  }
+  if (report.notes.length) parts.push(el('ul', { className: 'note' }, ...report.notes.map((n) => el('li', {}, n))));
+  results.replaceChildren(...parts);
+}
+
 async function copyText(text: string, button: HTMLButtonElement): Promise<void> {
   const label = button.textContent;
   try {
@@ -186,9 +224,9 @@ async function copyText(text: string, button: HTMLButtonElement): Promise<void> 
   setTimeout(() => (button.textContent = label), 1500);
 }
 
-function downloadJson(report: Report): void {
+function downloadJson(report: Report | AuditReport): void {
   const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
-  const a = el('a', { href: URL.createObjectURL(blob), download: `ck8s-port-check-${report.release}-${report.role}.json` });
+  const a = el('a', { href: URL.createObjectURL(blob), download: `ck8s-port-${'mode' in report ? 'audit' : 'check'}-${report.release}-${report.role}.json` });
   document.body.append(a);
   a.click();
   a.remove();
@@ -206,7 +244,7 @@ async function loadFile(file: File): Promise<void> {
 
 const initial = decodeFragment(location.hash);
 writeOptions(initial.options);
-if (!initial.options.release) syncReleaseOptions(true);
+if (initial.audit) field<HTMLSelectElement>('mode').value = 'audit';
 input.value = initial.input;
 form.addEventListener('submit', (e) => {
   e.preventDefault();

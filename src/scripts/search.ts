@@ -51,7 +51,7 @@ export function warm(): void {
   void pagefind().catch(() => undefined);
 }
 
-const portHit = (e: PortIndexEntry, badge: Hit['badge']): Hit => ({ url: e.url, title: `Port ${e.port} (${e.protocols.join(', ')})`, detail: e.summary, badge });
+const portHit = (e: PortIndexEntry, badge: NonNullable<Hit['badge']>): Hit => ({ url: e.url, title: `Port ${e.port} (${e.protocols.join(', ')})`, detail: e.summary, badge });
 
 function fromPorts(answer: Exclude<PortAnswer, { kind: 'words' }>): Answer {
   switch (answer.kind) {

@@ -114,7 +114,7 @@ test('keyboard: the form is reachable and usable without a mouse', async ({ page
   await page.keyboard.press('Tab');
   await expect(page.locator('#file')).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.locator('select[name=release]')).toBeFocused();
+  await expect(page.locator('select[name=mode]')).toBeFocused();
 });
 
 test('without JavaScript the page explains the command-line checker', async ({ browser }) => {
@@ -124,4 +124,17 @@ test('without JavaScript the page explains the command-line checker', async ({ b
   await expect(page.locator('#cli')).toContainText('check-ports.mjs');
   await expect(page.locator('#checker')).toBeHidden();
   await context.close();
+});
+
+test('audit mode reports a node against the reference', async ({ page }) => {
+  const text = fixture('samples/08-ss-ltpn-kubeadm-controller-ubuntu2404.txt');
+  await page.goto('/check/#mode=audit&kpr=off');
+  await expect(page.locator('select[name=mode]')).toHaveValue('audit');
+  await page.locator('#input').fill(text);
+  await expect(page.locator('#results h2')).toContainText('Node audit');
+  await expect(page.locator('#audit-wider li')).toHaveCount(1);
+  await expect(page.locator('#audit-wider')).toContainText('10256');
+  await expect(page.locator('#audit-missing')).toContainText('snap.k8s.k8sd');
+  await page.selectOption('select[name=role]', 'both');
+  await expect(page.locator('#results .error')).toContainText('choose the control plane or worker role');
 });

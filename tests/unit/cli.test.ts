@@ -55,3 +55,13 @@ test('share fragments round-trip, and bad values are dropped', () => {
   assert.deepEqual(decodeFragment('#ports=9000,10250&role=worker'), { input: '9000\n10250', options: { role: 'worker' } });
   assert.deepEqual(decodeFragment('#role=admin&release=<b>&secure-port=99999&node=<x>'), { input: '', options: {} });
 });
+
+test('--audit needs one role, prints the audit and exits 1 on findings', async () => {
+  const healthy = 'tcp LISTEN 0 4096 *:6443 *:* users:(("kube-apiserver",pid=8,fd=3))\n';
+  assert.equal(await runCli(['--audit'], io(healthy).value, model), 2);
+  const { value, out } = io(healthy);
+  assert.equal(await runCli(['--audit', '--role', 'control-plane', '--json'], value, model), 1, 'most services are missing from this paste');
+  const r = JSON.parse(out.join(''));
+  assert.equal(r.mode, 'audit');
+  assert.ok(r.items.some((i: { kind: string; endpoint?: { port: number } }) => i.kind === 'listening' && i.endpoint?.port === 6443));
+});

@@ -83,7 +83,8 @@ test('the CLI prints a ruleset and refuses bad usage', () => {
 // The real tools must accept the output. On CI .ci/run installs them; a missing tool fails the test.
 const dir = mkdtempSync(join(tmpdir(), 'fw-'));
 for (const role of ROLES) {
-  for (const [label, cidrs] of [['any source', {}], ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }]] as const) {
+  const variants: [string, { nodeCidrs?: string[]; clientCidrs?: string[] }][] = [['any source', {}], ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }]];
+  for (const [label, cidrs] of variants) {
     const plan = firewallPlan(model, { role, ...cidrs });
     test(`nft -c accepts the ${role} ruleset (${label})`, () => {
       const file = join(dir, `${role}-${label}.nft`.replace(/\s/g, '_'));

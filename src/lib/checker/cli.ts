@@ -6,6 +6,7 @@ import type { Model } from '../model.ts';
 import { createChecker } from './check.ts';
 import { InputRefused } from './parse.ts';
 import { reportToText } from './report.ts';
+import { auditNode, auditToText } from './audit.ts';
 import { FORMATS, type CheckOptions, type Format } from './types.ts';
 import { NODE_USAGE, parseNodeArgs, UsageError } from '../cli-args.ts';
 
@@ -29,13 +30,17 @@ ${NODE_USAGE}
   --format auto|${FORMATS.map((f) => f.id).join('|')}
   --json                            print JSON instead of a table
   --strict                          exit 1 on possible conflicts too
+  --audit                           audit a node's own ss -tulpn: missing, wider or narrower binds,
+                                    undocumented and foreign listeners (needs --role control-plane|worker)
   -h, --help                        this text
 
-Exit codes: 0 nothing clashes, 1 a conflict was found, 2 usage error or unreadable input.
+Exit codes: 0 nothing clashes, 1 a conflict was found (with --audit: anything missing,
+foreign, wider or narrower), 2 usage error or unreadable input.
 `;
 
-export function parseArgs(argv: string[]): { options: CheckOptions; json: boolean; strict: boolean; file?: string; help: boolean } {
+export function parseArgs(argv: string[]): { options: CheckOptions; json: boolean; strict: boolean; audit: boolean; file?: string; help: boolean } {
   let json = false;
+  let audit = false;
   let strict = false;
   let help = false;
   let file: string | undefined;
@@ -44,6 +49,7 @@ export function parseArgs(argv: string[]): { options: CheckOptions; json: boolea
     if (flag === '-h' || flag === '--help') help = true;
     else if (flag === '--json') json = true;
     else if (flag === '--strict') strict = true;
+    else if (flag === '--audit') audit = true;
     else if (flag === '--node-ip') extra.nodeIp = value();
     else if (flag === '--format') {
       const v = value();
@@ -54,7 +60,7 @@ export function parseArgs(argv: string[]): { options: CheckOptions; json: boolea
     else file = arg;
     return true;
   });
-  return { options: { ...node, ...extra }, json, strict, help, ...(file !== undefined ? { file } : {}) };
+  return { options: { ...node, ...extra }, json, strict, audit, help, ...(file !== undefined ? { file } : {}) };
 }
 
 export async function runCli(argv: string[], io: CliIo, model: Model): Promise<number> {
@@ -87,6 +93,16 @@ export async function runCli(argv: string[], io: CliIo, model: Model): Promise<n
     return 2;
   }
   try {
+    if (args.audit) {
+      if (args.options.role !== 'control-plane' && args.options.role !== 'worker') {
+        io.err('check-ports: --audit needs --role control-plane or --role worker\n');
+        return 2;
+      }
+      const audit = await auditNode(model, text, { ...args.options, role: args.options.role });
+      io.out(args.json ? JSON.stringify(audit, null, 2) + '\n' : auditToText(audit));
+      const s = audit.summary;
+      return s.missing + s.foreign + s.wider + s.narrower > 0 ? 1 : 0;
+    }
     const report = await createChecker(model).check(text, args.options);
     if (args.json) io.out(JSON.stringify(report, null, 2) + '\n');
     else io.out(reportToText(report));

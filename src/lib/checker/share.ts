@@ -8,9 +8,11 @@ import { FORMATS, PORT_OPTIONS, type CheckOptions, type Format, type PortOption 
 export interface ShareState {
   input: string;
   options: CheckOptions;
+  /** Audit the node instead of checking for conflicts. */
+  audit?: boolean;
 }
 
-export const FRAGMENT_KEYS = ['input', 'ports', 'release', 'role', 'datastore', 'kpr', 'node', 'format', ...PORT_OPTIONS] as const;
+export const FRAGMENT_KEYS = ['input', 'ports', 'release', 'role', 'datastore', 'kpr', 'node', 'format', 'mode', ...PORT_OPTIONS] as const;
 
 const ROLES = new Set<string>(['control-plane', 'worker', 'both']);
 
@@ -36,7 +38,7 @@ export function decodeFragment(hash: string): ShareState {
   }
   if (Object.keys(ports).length) options.ports = ports;
   const input = params.get('input') ?? (params.get('ports') ?? '').split(',').map((p) => p.trim()).filter(Boolean).join('\n');
-  return { input, options };
+  return { input, options, ...(params.get('mode') === 'audit' ? { audit: true } : {}) };
 }
 
 export function encodeFragment(state: ShareState): string {
@@ -52,5 +54,6 @@ export function encodeFragment(state: ShareState): string {
   if (o.nodeIp) params.set('node', o.nodeIp);
   if (o.format && o.format !== 'auto') params.set('format', o.format);
   for (const key of PORT_OPTIONS) if (o.ports?.[key]) params.set(key, String(o.ports[key]));
+  if (state.audit) params.set('mode', 'audit');
   return `#${params.toString()}`;
 }
