@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { model } from '../../src/lib/data.ts';
@@ -81,6 +81,7 @@ test('the CLI prints a ruleset and refuses bad usage', () => {
 });
 
 // The real tools must accept the output. On CI .ci/run installs them; a missing tool fails the test.
+const bin = (name: string) => ['/usr/sbin/', '/sbin/', '/usr/bin/', '/bin/'].map((d) => d + name).find((p) => existsSync(p)) ?? name;
 const dir = mkdtempSync(join(tmpdir(), 'fw-'));
 for (const role of ROLES) {
   const variants: [string, { nodeCidrs?: string[]; clientCidrs?: string[] }][] = [['any source', {}], ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }]];
@@ -89,10 +90,10 @@ for (const role of ROLES) {
     test(`nft -c accepts the ${role} ruleset (${label})`, () => {
       const file = join(dir, `${role}-${label}.nft`.replace(/\s/g, '_'));
       writeFileSync(file, generate('nftables', plan));
-      execFileSync('nft', ['-c', '-f', file], { stdio: 'pipe' });
+      execFileSync(bin('nft'), ['-c', '-f', file], { stdio: 'pipe' });
     });
     test(`iptables-restore --test accepts the ${role} ruleset (${label})`, () => {
-      execFileSync('iptables-restore', ['--test', '--noflush'], { input: generate('iptables', plan), stdio: ['pipe', 'pipe', 'pipe'] });
+      execFileSync(bin('iptables-restore'), ['--test', '--noflush'], { input: generate('iptables', plan), stdio: ['pipe', 'pipe', 'pipe'] });
     });
   }
 }
