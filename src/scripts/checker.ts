@@ -4,13 +4,14 @@ import { findingWhere, reportToMarkdown, VERDICT_LABEL } from '../lib/checker/re
 import { MAX_INPUT_BYTES } from '../lib/checker/parse';
 import { PORT_OPTIONS, type CheckOptions, type Format, type PortOption, type Report } from '../lib/checker/types';
 import type { AuditReport, AuditKind } from '../lib/checker/audit';
+import { syncReleaseSelects, type ReleaseChoices } from './release-options';
 
 const form = document.querySelector<HTMLFormElement>('#checker')!;
 const input = form.querySelector<HTMLTextAreaElement>('#input')!;
 const fileInput = form.querySelector<HTMLInputElement>('#file')!;
 const results = document.querySelector<HTMLElement>('#results')!;
 const field = <T extends HTMLElement>(name: string) => form.elements.namedItem(name) as T;
-const releaseInfo = JSON.parse(document.querySelector('#checker-releases')?.textContent ?? '[]') as { id: string; datastores: string[]; kpr: boolean[]; defaultDatastore: string; defaultKpr: boolean }[];
+const releaseInfo = JSON.parse(document.querySelector('#checker-releases')?.textContent ?? '[]') as ReleaseChoices[];
 const ROW_LIMIT = 2000;
 
 let worker: Worker | undefined;
@@ -44,16 +45,8 @@ function readOptions(): CheckOptions {
   return options;
 }
 
-/** Enables only the options the chosen release offers, and resets them to its defaults when it changes. */
 function syncReleaseOptions(resetToDefaults: boolean): void {
-  const info = releaseInfo.find((r) => r.id === field<HTMLSelectElement>('release').value);
-  if (!info) return;
-  const datastore = field<HTMLSelectElement>('datastore');
-  const kpr = field<HTMLSelectElement>('kpr');
-  datastore.disabled = info.datastores.length < 2;
-  kpr.disabled = info.kpr.length < 2;
-  if (resetToDefaults || datastore.disabled) datastore.value = info.defaultDatastore;
-  if (resetToDefaults || kpr.disabled) kpr.value = info.defaultKpr ? 'on' : 'off';
+  syncReleaseSelects(form, releaseInfo.find((r) => r.id === field<HTMLSelectElement>('release').value), resetToDefaults);
 }
 
 function writeOptions(options: CheckOptions): void {

@@ -6,6 +6,7 @@ import { endpointUrl } from '../lib/urls';
 import { ROLE_LABEL } from '../lib/model';
 import { plainText } from '../lib/inline';
 import { PORT_OPTIONS, type PortOption } from '../lib/checker/types';
+import { syncReleaseSelects } from './release-options';
 
 const form = document.querySelector<HTMLFormElement>('#fw-form')!;
 const error = document.querySelector<HTMLElement>('#fw-error')!;
@@ -13,13 +14,7 @@ const field = <T extends HTMLElement>(name: string) => form.elements.namedItem(n
 const cidrs = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
 function syncRelease(reset: boolean): void {
-  const r = model.release(field<HTMLSelectElement>('release').value);
-  const ds = field<HTMLSelectElement>('datastore');
-  const kpr = field<HTMLSelectElement>('kpr');
-  ds.disabled = r.datastores.length < 2;
-  kpr.disabled = r.kubeProxyReplacement.length < 2;
-  if (reset || ds.disabled) ds.value = r.defaultDatastore;
-  if (reset || kpr.disabled) kpr.value = r.defaultKubeProxyReplacement ? 'on' : 'off';
+  syncReleaseSelects(form, model.release(field<HTMLSelectElement>('release').value), reset);
 }
 
 function readForm(): PlanOptions {
