@@ -1,8 +1,8 @@
 // The /check/ page: reads the form, runs the checker in a worker, renders the report as text only.
 import { decodeFragment, encodeFragment } from '../lib/checker/share';
-import { findingWhere, reportToMarkdown, VERDICT_LABEL } from '../lib/checker/report';
+import { findingWhere, VERDICT_LABEL } from '../lib/checker/report';
 import { MAX_INPUT_BYTES } from '../lib/checker/parse';
-import { PORT_OPTIONS, type CheckOptions, type Format, type PortOption, type Report } from '../lib/checker/types';
+import { PORT_OPTIONS, type CheckOptions, type Finding, type Format, type PortOption, type Report } from '../lib/checker/types';
 import type { AuditReport, AuditKind } from '../lib/checker/audit';
 import { syncReleaseSelects, type ReleaseChoices } from './release-options';
 
@@ -13,6 +13,11 @@ const results = document.querySelector<HTMLElement>('#results')!;
 const field = <T extends HTMLElement>(name: string) => form.elements.namedItem(name) as T;
 const releaseInfo = JSON.parse(document.querySelector('#checker-releases')?.textContent ?? '[]') as ReleaseChoices[];
 const ROW_LIMIT = 2000;
+
+/** The report as the worker sends it: all counts, the first rows only (see checker.worker.ts). */
+type PageReport = Report & { problems: Finding[]; totals: { findings: number; problems: number; unrecognized: number; ignored: number } };
+const exports = new Map<number, (text: string) => void>();
+let exportSeq = 0;
 
 let worker: Worker | undefined;
 let sequence = 0;
@@ -84,7 +89,13 @@ function run(): void {
 
 function createWorker(): Worker {
   const w = new Worker(new URL('./checker.worker.ts', import.meta.url), { type: 'module' });
-  w.addEventListener('message', (event: MessageEvent<{ id: number; report?: Report; audit?: AuditReport; error?: string; ms?: number }>) => {
+  w.addEventListener('message', (event: MessageEvent<{ id: number; report?: PageReport; audit?: AuditReport; error?: string; ms?: number; exported?: string }>) => {
+    const pending = exports.get(event.data.id);
+    if (pending) {
+      exports.delete(event.data.id);
+      pending(event.data.exported ?? '');
+      return;
+    }
     if (event.data.id !== sequence) return;
     results.setAttribute('aria-busy', 'false');
     if (event.data.error) status(event.data.error, true);
@@ -95,13 +106,22 @@ function createWorker(): Worker {
   return w;
 }
 
+/** The full last report, from the worker, as JSON or Markdown. */
+function requestExport(kind: 'json' | 'markdown'): Promise<string> {
+  const id = --exportSeq;
+  return new Promise((resolve) => {
+    exports.set(id, resolve);
+    worker!.postMessage({ id, export: kind, origin: location.origin });
+  });
+}
+
 function endpointLinks(f: Report['findings'][number]): Node {
   const cell = document.createDocumentFragment();
   f.endpoints.forEach((e, i) => cell.append(i ? ', ' : '', el('a', { href: e.url }, `${e.service} ${e.port}/${e.protocol}`)));
   return cell;
 }
 
-function render(report: Report, ms: number): void {
+function render(report: PageReport, ms: number): void {
   const s = report.summary;
   const counts = el('ul', { className: 'summary' });
   const items: [string, number][] = [['conflict', s.conflict], ['possible-conflict', s['possible-conflict']], ['expected', s.expected], ['ok', s.ok]];
@@ -109,14 +129,14 @@ function render(report: Report, ms: number): void {
   for (const [verdict, n] of items) counts.append(el('li', { className: `v-${verdict}` }, el('strong', {}, String(n)), ` ${VERDICT_LABEL[verdict as keyof typeof VERDICT_LABEL]}`));
   counts.append(el('li', { className: 'v-unrecognized' }, el('strong', {}, String(s.unrecognized)), ' unrecognised'));
   const heading = el('h2', { id: 'report' }, `Report: ${report.role === 'both' ? 'any node' : `${report.role} node`}, ${report.release}`);
-  const meta = el('p', {}, `Read as ${report.format}; ${report.findings.length} findings from ${s.lines} lines in ${Math.round(ms)} ms. Datastore ${report.options.datastore}, kube-proxy replacement ${report.options.kubeProxyReplacement ? 'on' : 'off'}.`);
+  const meta = el('p', {}, `Read as ${report.format}; ${report.totals.findings} findings from ${s.lines} lines in ${Math.round(ms)} ms. Datastore ${report.options.datastore}, kube-proxy replacement ${report.options.kubeProxyReplacement ? 'on' : 'off'}.`);
   const actions = el('p', { className: 'actions' });
   const copy = el('button', { type: 'button' }, 'Copy as Markdown');
-  copy.addEventListener('click', () => void copyText(reportToMarkdown(report, location.origin), copy));
+  copy.addEventListener('click', () => void copyText(requestExport('markdown'), copy));
   const download = el('button', { type: 'button' }, 'Download JSON');
-  download.addEventListener('click', () => downloadJson(report));
+  download.addEventListener('click', () => void downloadJson(report));
   const share = el('button', { type: 'button' }, 'Copy share link');
-  share.addEventListener('click', () => void copyText(`${location.origin}${location.pathname}${encodeFragment({ input: input.value, options: readOptions(), audit: field<HTMLSelectElement>('mode').value === 'audit' })}`, share));
+  share.addEventListener('click', () => void copyText(Promise.resolve(`${location.origin}${location.pathname}${encodeFragment({ input: input.value, options: readOptions(), audit: field<HTMLSelectElement>('mode').value === 'audit' })}`), share));
   actions.append(copy, ' ', download, ' ', share);
 
   const filter = el('label', { className: 'inline' }, el('input', { type: 'checkbox', name: 'problems' }), ' Show problems only');
@@ -127,14 +147,15 @@ function render(report: Report, ms: number): void {
   table.append(el('thead', {}, head));
   const body = el('tbody');
   const drawRows = (problemsOnly: boolean) => {
-    const rows = report.findings.filter((f) => !problemsOnly || f.verdict === 'conflict' || f.verdict === 'possible-conflict');
+    const rows = problemsOnly ? report.problems : report.findings;
+    const total = problemsOnly ? report.totals.problems : report.totals.findings;
     body.replaceChildren(
       ...rows.slice(0, ROW_LIMIT).map((f) => {
         const parsed = [findingWhere(f), f.address ? `on ${f.address}` : '', f.process ? `by ${f.process}` : '', f.kind === 'no-host-bind' ? '(no host bind)' : ''].filter(Boolean).join(' ');
         return el('tr', { className: `v-${f.verdict}` }, el('td', {}, String(f.line)), el('td', {}, parsed), el('td', {}, el('strong', {}, VERDICT_LABEL[f.verdict])), el('td', {}, endpointLinks(f)), el('td', {}, f.reason));
       }),
     );
-    more.textContent = rows.length > ROW_LIMIT ? `Showing the first ${ROW_LIMIT} of ${rows.length} rows; Download JSON has them all.` : '';
+    more.textContent = total > rows.length ? `Showing the first ${rows.length} of ${total} rows; Download JSON has them all.` : '';
   };
   const more = el('p');
   filter.querySelector('input')!.addEventListener('change', (e) => drawRows((e.target as HTMLInputElement).checked));
@@ -160,12 +181,12 @@ function render(report: Report, ms: number): void {
   if (report.unrecognized.length) {
     const ul = el('ul', { id: 'unrecognized' });
     for (const u of report.unrecognized.slice(0, ROW_LIMIT)) ul.append(el('li', {}, `Line ${u.line}: `, el('code', {}, u.text), u.reason ? ` (${u.reason})` : ''));
-    parts.push(el('h3', {}, `Unrecognised lines (${report.unrecognized.length})`), ul);
+    parts.push(el('h3', {}, `Unrecognised lines (${report.totals.unrecognized})`), ul);
   }
   if (report.ignored.length) {
     const ul = el('ul', { id: 'ignored' });
     for (const u of report.ignored.slice(0, ROW_LIMIT)) ul.append(el('li', {}, `Line ${u.line}: `, el('code', {}, u.text), ` (${u.reason})`));
-    parts.push(el('details', {}, el('summary', {}, `Skipped lines (${report.ignored.length})`), ul));
+    parts.push(el('details', {}, el('summary', {}, `Skipped lines (${report.totals.ignored})`), ul));
   }
   if (report.notes.length) parts.push(el('ul', { className: 'note' }, ...report.notes.map((n) => el('li', {}, n))));
   results.replaceChildren(...parts);
@@ -186,7 +207,7 @@ function renderAudit(report: AuditReport): void {
   for (const [kind, label] of AUDIT_ORDER) counts.append(el('li', { className: `a-${kind}` }, el('strong', {}, String(report.summary[kind])), ` ${label.split(':')[0]!.split(' (')[0]!.toLowerCase()}`));
   parts.push(counts);
   const download = el('button', { type: 'button' }, 'Download JSON');
-  download.addEventListener('click', () => downloadJson(report));
+  download.addEventListener('click', () => void downloadJson(report));
   parts.push(el('p', { className: 'actions' }, download));
   for (const [kind, label] of AUDIT_ORDER) {
     const items = report.items.filter((i) => i.kind === kind);
@@ -206,10 +227,11 @@ function renderAudit(report: AuditReport): void {
   results.replaceChildren(...parts);
 }
 
-async function copyText(text: string, button: HTMLButtonElement): Promise<void> {
+async function copyText(text: Promise<string>, button: HTMLButtonElement): Promise<void> {
   const label = button.textContent;
   try {
-    await navigator.clipboard.writeText(text);
+    // A ClipboardItem with a promise keeps the click's permission while the worker prepares the text.
+    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((t) => new Blob([t], { type: 'text/plain' })) })]);
     button.textContent = 'Copied';
   } catch {
     button.textContent = 'Copy failed: select and copy by hand';
@@ -217,8 +239,8 @@ async function copyText(text: string, button: HTMLButtonElement): Promise<void> 
   setTimeout(() => (button.textContent = label), 1500);
 }
 
-function downloadJson(report: Report | AuditReport): void {
-  const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
+async function downloadJson(report: Report | AuditReport): Promise<void> {
+  const blob = new Blob([await requestExport('json')], { type: 'application/json' });
   const a = el('a', { href: URL.createObjectURL(blob), download: `ck8s-port-${'mode' in report ? 'audit' : 'check'}-${report.release}-${report.role}.json` });
   document.body.append(a);
   a.click();

@@ -95,8 +95,8 @@ test('pasted HTML and script payloads stay text: nothing runs, no element is cre
 
 test('an oversized file is refused with a clear message', async ({ page }) => {
   await page.goto('/check/');
-  await page.setInputFiles('#file', { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(9 * 1024 * 1024, '1\n') });
-  await expect(page.locator('#results .error')).toContainText('limit is 8 MB');
+  await page.setInputFiles('#file', { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(17 * 1024 * 1024, '1\n') });
+  await expect(page.locator('#results .error')).toContainText('limit is 16 MB');
 });
 
 test('a file can be opened instead of pasted', async ({ page }) => {
@@ -137,4 +137,14 @@ test('audit mode reports a node against the reference', async ({ page }) => {
   await expect(page.locator('#audit-missing')).toContainText('snap.k8s.k8sd');
   await page.selectOption('select[name=role]', 'both');
   await expect(page.locator('#results .error')).toContainText('choose the control plane or worker role');
+});
+
+test('a large paste shows the first 2,000 rows, counts them all, and the JSON has every row', async ({ page }) => {
+  const lines = Array.from({ length: 3000 }, (_, i) => String(20000 + i));
+  await page.goto('/check/');
+  await page.locator('#input').fill(lines.join('\n'));
+  await expect(page.locator('#findings tbody tr')).toHaveCount(2000);
+  await expect(page.locator('#results')).toContainText('Showing the first 2000 of 3000 rows');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+  expect(JSON.parse(readFileSync(await download.path(), 'utf8')).findings).toHaveLength(3000);
 });

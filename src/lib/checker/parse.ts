@@ -9,8 +9,8 @@ import { emptyResult } from './parsers/common.ts';
 import type { Format, ParseResult } from './types.ts';
 import { loadYaml, YamlRefused } from './yaml.ts';
 
-/** Input larger than this is refused: 50,000 lines of ss output is about 6 MB. */
-export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+/** Input larger than this is refused: 100,000 lines of `ss -tulpn` with process names is about 10 MB. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 const SYNC: Partial<Record<Format, (text: string) => ParseResult>> = {
   plain: parsePlain,
