@@ -1,13 +1,12 @@
 // Runs after `astro build`: writes the host files that Astro does not route (_redirects, _headers),
 // and bundles the command-line checker into one file the site serves at /downloads/check-ports.mjs.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import * as pagefind from 'pagefind';
 import { model } from '../src/lib/data.ts';
 import { hostRedirects, hostHeaders, metaCspOf } from '../src/lib/host-files.ts';
 import { serviceWorkerSource } from '../src/lib/service-worker.ts';
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 
 const dist = process.argv[2] ?? 'dist';
 await writeFile(`${dist}/_redirects`, hostRedirects(model));
@@ -55,7 +54,10 @@ if (added.page_count < model.ports.length + model.services.length) throw new Err
 const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
 if (written.errors.length) throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
 await pagefind.close();
-console.log(`postbuild: pagefind indexed ${added.page_count} pages`);
+// The site uses Pagefind's search API only; its ready-made UIs would be dead weight on the server.
+const unused = (await readdir(`${dist}/pagefind`)).filter((f) => /^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f));
+await Promise.all(unused.map((f) => rm(`${dist}/pagefind/${f}`)));
+console.log(`postbuild: pagefind indexed ${added.page_count} pages (removed ${unused.length} unused UI files)`);
 
 // Offline: the service worker keeps the checker, the shared assets and the port index.
 const assets = (await readdir(`${dist}/_astro`)).map((f) => `/_astro/${f}`).sort();
