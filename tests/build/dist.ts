@@ -29,8 +29,9 @@ export function idsIn(html: string): Set<string> {
 }
 
 export function linksIn(html: string): string[] {
-  const withoutNoscriptless = html.replace(/<script\b[\s\S]*?<\/script>/g, '');
-  return [...withoutNoscriptless.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1]!));
+  // Inline script bodies are code, not markup; external script src attributes are links like any other.
+  const withoutScripts = html.replace(/(<script\b(?![^>]*\bsrc=)[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+  return [...withoutScripts.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1]!));
 }
 
 export function redirects(): Map<string, string> {
