@@ -1,7 +1,8 @@
 /** Facts the guides show, computed from the data so no port list is typed into prose. */
 import type { EndpointView, Model } from './model.ts';
-import type { ReachableFrom, Role } from './schema.ts';
-import { REACHABLE_FROM, ROLES } from './schema.ts';
+import type { Role } from './schema.ts';
+import { ROLES } from './schema.ts';
+import { firewallPlan, type Rule } from './firewall/plan.ts';
 
 /** The exact message k8sd prints when its pre-flight check finds a port taken. */
 export function preflightError(e: EndpointView): string {
@@ -26,33 +27,16 @@ export function configurable(model: Model): EndpointView[] {
   return model.network.filter((e) => e.option);
 }
 
-/** Who must reach what: one row per (source, destination role, endpoint) from `reachableFrom`. */
+/** Who must reach what: one row per (source, destination role, endpoint), from the same plan as the firewall rules. */
 export interface Flow {
-  from: 'control-plane' | 'nodes' | 'clients';
+  from: Rule['from'];
   to: Role;
   endpoint: EndpointView;
 }
 
-const wider = (r: ReachableFrom, than: ReachableFrom) => REACHABLE_FROM.indexOf(r) >= REACHABLE_FROM.indexOf(than);
-
-export function flows(model: Model, releaseId: string, options: Parameters<Model['forRelease']>[2] = {}): Flow[] {
-  const out: Flow[] = [];
-  for (const to of ROLES) {
-    for (const endpoint of model.forRelease(releaseId, to, options)) {
-      if (endpoint.port === undefined || endpoint.reachableFrom === 'none') continue;
-      const from = endpoint.reachableFrom === 'clients' ? 'clients' : endpoint.reachableFrom === 'nodes' ? 'nodes' : 'control-plane';
-      out.push({ from, to, endpoint });
-    }
-  }
-  return out;
+export function flows(model: Model, releaseId: string): Flow[] {
+  return ROLES.flatMap((to) => firewallPlan(model, { release: releaseId, role: to }).rules.map((r) => ({ from: r.from, to, endpoint: r.endpoint })));
 }
-
-/** The hosts a flow's source stands for, widest last. */
-export function sourceHosts(from: Flow['from']): string {
-  return from === 'clients' ? 'every node and API clients' : from === 'nodes' ? 'every cluster node' : 'control plane nodes';
-}
-
-export const mustBeReachable = (e: EndpointView) => wider(e.reachableFrom, 'control-plane');
 
 /** Endpoints that listen beyond loopback but need no other host: closed by a default-deny firewall. */
 export function exposedButUnneeded(model: Model, releaseId: string): EndpointView[] {

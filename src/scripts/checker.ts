@@ -12,8 +12,6 @@ const fileInput = form.querySelector<HTMLInputElement>('#file')!;
 const results = document.querySelector<HTMLElement>('#results')!;
 const field = <T extends HTMLElement>(name: string) => form.elements.namedItem(name) as T;
 const releaseInfo = JSON.parse(document.querySelector('#checker-releases')?.textContent ?? '[]') as ReleaseChoices[];
-const ROW_LIMIT = 2000;
-
 /** The report as the worker sends it: all counts, the first rows only (see checker.worker.ts). */
 type PageReport = Report & { problems: Finding[]; totals: { findings: number; problems: number; unrecognized: number; ignored: number } };
 const exports = new Map<number, (text: string) => void>();
@@ -150,7 +148,7 @@ function render(report: PageReport, ms: number): void {
     const rows = problemsOnly ? report.problems : report.findings;
     const total = problemsOnly ? report.totals.problems : report.totals.findings;
     body.replaceChildren(
-      ...rows.slice(0, ROW_LIMIT).map((f) => {
+      ...rows.map((f) => {
         const parsed = [findingWhere(f), f.address ? `on ${f.address}` : '', f.process ? `by ${f.process}` : '', f.kind === 'no-host-bind' ? '(no host bind)' : ''].filter(Boolean).join(' ');
         return el('tr', { className: `v-${f.verdict}` }, el('td', {}, String(f.line)), el('td', {}, parsed), el('td', {}, el('strong', {}, VERDICT_LABEL[f.verdict])), el('td', {}, endpointLinks(f)), el('td', {}, f.reason));
       }),
@@ -180,12 +178,12 @@ function render(report: PageReport, ms: number): void {
   }
   if (report.unrecognized.length) {
     const ul = el('ul', { id: 'unrecognized' });
-    for (const u of report.unrecognized.slice(0, ROW_LIMIT)) ul.append(el('li', {}, `Line ${u.line}: `, el('code', {}, u.text), u.reason ? ` (${u.reason})` : ''));
+    for (const u of report.unrecognized) ul.append(el('li', {}, `Line ${u.line}: `, el('code', {}, u.text), u.reason ? ` (${u.reason})` : ''));
     parts.push(el('h3', {}, `Unrecognised lines (${report.totals.unrecognized})`), ul);
   }
   if (report.ignored.length) {
     const ul = el('ul', { id: 'ignored' });
-    for (const u of report.ignored.slice(0, ROW_LIMIT)) ul.append(el('li', {}, `Line ${u.line}: `, el('code', {}, u.text), ` (${u.reason})`));
+    for (const u of report.ignored) ul.append(el('li', {}, `Line ${u.line}: `, el('code', {}, u.text), ` (${u.reason})`));
     parts.push(el('details', {}, el('summary', {}, `Skipped lines (${report.totals.ignored})`), ul));
   }
   if (report.notes.length) parts.push(el('ul', { className: 'note' }, ...report.notes.map((n) => el('li', {}, n))));

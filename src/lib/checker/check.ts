@@ -5,16 +5,10 @@ import { processMatches } from '../process.ts';
 import { portUrl } from '../urls.ts';
 import { overlaps } from './address.ts';
 import { parseInput } from './parse.ts';
-import type { CheckOptions, EndpointRef, Entry, Finding, ParseResult, PortOption, Report, Transport, Verdict } from './types.ts';
+import type { CheckOptions, EndpointRef, Entry, Finding, ParseResult, Report, Transport, Verdict } from './types.ts';
+import { effectivePort } from '../port-options.ts';
 import { FIREWALL_FORMATS } from './types.ts';
 
-const OPTION_NAMES: Record<PortOption, string> = {
-  'secure-port': 'secure-port',
-  'etcd-port': 'etcd-port',
-  'etcd-peer-port': 'etcd-peer-port',
-  'k8s-dqlite-port': 'k8s-dqlite-port',
-  'tunnel-port': 'k8sd/v1alpha1/cilium/tunnel-port',
-};
 
 const RANK: Record<Verdict, number> = { conflict: 4, 'possible-conflict': 3, covers: 2, expected: 1, ok: 0 };
 
@@ -39,8 +33,7 @@ export function createChecker(model: Model) {
       .forRelease(release, role, opts)
       .filter((e) => e.port !== undefined && e.protocol !== 'unix')
       .map((endpoint) => {
-        const override = (Object.keys(OPTION_NAMES) as PortOption[]).find((k) => endpoint.option?.name === OPTION_NAMES[k] && options.ports?.[k]);
-        const port = override ? options.ports![override]! : endpoint.port!;
+        const port = effectivePort(endpoint, options.ports)!;
         const protocol = endpoint.protocol as Transport;
         return {
           endpoint,

@@ -1,5 +1,8 @@
 /** Shared shapes of the conflict checker. */
 import type { Bind, Role } from '../schema.ts';
+import type { PortOption } from '../port-options.ts';
+
+export { PORT_OPTIONS, type PortOption } from '../port-options.ts';
 
 export type Transport = 'tcp' | 'udp';
 
@@ -119,8 +122,6 @@ export interface Finding {
   endpoints: EndpointRef[];
 }
 
-export type PortOption = 'secure-port' | 'etcd-port' | 'etcd-peer-port' | 'k8s-dqlite-port' | 'tunnel-port';
-export const PORT_OPTIONS: readonly PortOption[] = ['secure-port', 'etcd-port', 'etcd-peer-port', 'k8s-dqlite-port', 'tunnel-port'];
 
 export interface CheckOptions {
   release?: string;

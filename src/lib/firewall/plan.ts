@@ -4,7 +4,7 @@
  */
 import type { ClusterOptions, EndpointView, Model } from '../model.ts';
 import type { Role } from '../schema.ts';
-import { PORT_OPTIONS, type PortOption } from '../checker/types.ts';
+import { effectivePort, type PortOption } from '../port-options.ts';
 
 export const TOOLS = ['ufw', 'firewalld', 'nftables', 'iptables'] as const;
 export type Tool = (typeof TOOLS)[number];
@@ -42,13 +42,6 @@ export interface Plan {
   closed: { endpoint: EndpointView; why: string }[];
 }
 
-const OPTION_NAME: Record<PortOption, string> = {
-  'secure-port': 'secure-port',
-  'etcd-port': 'etcd-port',
-  'etcd-peer-port': 'etcd-peer-port',
-  'k8s-dqlite-port': 'k8s-dqlite-port',
-  'tunnel-port': 'k8sd/v1alpha1/cilium/tunnel-port',
-};
 
 const CIDR = /^(?:(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2})?|[0-9a-fA-F:]+(?:\/\d{1,3})?)$/;
 
@@ -78,8 +71,7 @@ export function firewallPlan(model: Model, options: PlanOptions): Plan {
       closed.push({ endpoint, why: endpoint.bind === 'localhost' ? 'bound to 127.0.0.1: no other host can reach it' : 'no other host needs it' });
       continue;
     }
-    const option = PORT_OPTIONS.find((k) => endpoint.option?.name === OPTION_NAME[k] && options.ports?.[k]);
-    const port = option ? options.ports![option]! : endpoint.port;
+    const port = effectivePort(endpoint, options.ports)!;
     const from = endpoint.reachableFrom === 'clients' ? 'cluster nodes and API clients' : endpoint.reachableFrom === 'nodes' ? 'cluster nodes' : 'control plane nodes';
     const sources = endpoint.reachableFrom === 'clients' ? (clients.length && nodes.length ? [...nodes, ...clients] : []) : nodes;
     rules.push({ endpoint, port, protocol: endpoint.protocol as 'tcp' | 'udp', from, sources, inUpstreamHowto: endpoint.sources.includes('ufw-howto') });
