@@ -2,7 +2,8 @@
 import type { Format } from './types.ts';
 
 export function looksLikeYaml(text: string): boolean {
-  return /^(services|apiVersion|kind|version|---)\s*:?/m.test(text) && /^(services|apiVersion|kind)\s*:/m.test(text) || (/^\s*[{[]/.test(text) && /"(apiVersion|kind|services)"\s*:/.test(text));
+  // A top-level `services:` (Compose) or `apiVersion:`/`kind:` (Kubernetes), or the same keys in JSON.
+  return /^(services|apiVersion|kind)\s*:/m.test(text) || (/^\s*[{[]/.test(text) && /"(apiVersion|kind|services)"\s*:/.test(text));
 }
 
 export function detectFormat(text: string): Format {
