@@ -18,8 +18,8 @@ export type AddressKind =
 
 export type EntryKind = 'listen' | 'firewall-allow' | 'no-host-bind';
 
-/** One thing the pasted text says binds (or allows) a port. */
-export interface Entry {
+/** Where a line of the paste points: its port (or range), protocol and address. */
+interface Located {
   /** 1-based line in the pasted text. */
   line: number;
   kind: EntryKind;
@@ -31,6 +31,10 @@ export interface Entry {
   protocolAssumed?: boolean;
   /** The address as printed. */
   address?: string;
+}
+
+/** One thing the pasted text says binds (or allows) a port. */
+export interface Entry extends Located {
   addressKind: AddressKind;
   /** The IP for `specific` addresses (IPv4-mapped IPv6 reduced to IPv4). */
   ip?: string;
@@ -107,15 +111,9 @@ export interface EndpointRef {
   url: string;
 }
 
-export interface Finding {
-  line: number;
+/** The verdict on one entry, as reports and the CLI's JSON carry it. */
+export interface Finding extends Located {
   text: string;
-  kind: EntryKind;
-  port: number;
-  endPort?: number;
-  protocol: Transport;
-  protocolAssumed?: boolean;
-  address?: string;
   process?: string;
   verdict: Verdict;
   reason: string;
