@@ -16,6 +16,14 @@ export function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+/** Visits each line with its 1-based number and trimmed text, skipping blank lines and shell prompts (structure in every format). */
+export function eachLine(text: string, visit: (line: string, n: number, trimmed: string) => void): void {
+  lines(text).forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed && !isPromptLine(trimmed)) visit(line, i + 1, trimmed);
+  });
+}
+
 /** Adds an entry, classifying its address as the tool that printed it means it. */
 export function pushEntry(result: ParseResult, entry: Omit<Entry, 'addressKind'>, tool: Tool): void {
   const { kind, ip } = classifyAddress(entry.address, tool);

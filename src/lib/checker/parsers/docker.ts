@@ -1,6 +1,6 @@
 /** `docker ps` PORTS columns and Compose files (short and long `ports:` syntax, `network_mode: host`). */
 import type { ParseResult, Transport } from '../types.ts';
-import { emptyResult, isPromptLine, lines, pushPorts } from './common.ts';
+import { eachLine, emptyResult, lines, pushPorts } from './common.ts';
 import type { YamlNode } from '../yaml.ts';
 import { get, items, lineOf, scalar } from '../yaml.ts';
 
@@ -8,10 +8,8 @@ const MAPPING = /(?:((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:.]*\]|::|\*)?:)?(\d+(?
 
 export function parseDockerPs(text: string): ParseResult {
   const result = emptyResult('docker-ps');
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
-    const t = line.trim();
-    if (!t || isPromptLine(t) || /^CONTAINER\s+ID\b/.test(t)) return;
+  eachLine(text, (line, n, t) => {
+    if (/^CONTAINER\s+ID\b/.test(t)) return;
     const mappings = [...line.matchAll(MAPPING)];
     for (const m of mappings) {
       if (m[4] === 'sctp') {

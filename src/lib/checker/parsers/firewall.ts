@@ -3,7 +3,7 @@
  * as covering its ports whatever its source; chain order, policies and jumps are not evaluated.
  */
 import type { ParseResult, Transport } from '../types.ts';
-import { emptyResult, isPromptLine, lines, pushPorts } from './common.ts';
+import { eachLine, emptyResult, pushPorts } from './common.ts';
 
 const BOTH: Transport[] = ['tcp', 'udp'];
 const ALL_PORTS = '1-65535';
@@ -14,10 +14,8 @@ function allow(result: ParseResult, n: number, line: string, spec: string, proto
 
 export function parseUfw(text: string): ParseResult {
   const result = emptyResult('ufw');
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
-    const t = line.trim();
-    if (!t || isPromptLine(t) || /^(Status|Logging|Default|New profiles):/.test(t) || /^To\s+Action\s+From/.test(t) || /^[-\s]+$/.test(t)) return;
+  eachLine(text, (line, n, t) => {
+    if (/^(Status|Logging|Default|New profiles):/.test(t) || /^To\s+Action\s+From/.test(t) || /^[-\s]+$/.test(t)) return;
     const m = /^(?:\[\s*\d+\]\s*)?(.+?)\s+(ALLOW|DENY|REJECT|LIMIT)(?:\s+(IN|OUT|FWD))?\s+(.+)$/.exec(t);
     if (!m) {
       result.unrecognized.push({ line: n, text: line, reason: 'not a ufw rule line' });
@@ -53,10 +51,8 @@ export function parseUfw(text: string): ParseResult {
 
 export function parseFirewalld(text: string): ParseResult {
   const result = emptyResult('firewalld');
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
-    const t = line.trim();
-    if (!t || isPromptLine(t) || /^[\w-]+(\s+\(active\))?$/.test(t) || /^(target|icmp-block-inversion|interfaces|sources|protocols|forward|masquerade|forward-ports|source-ports|icmp-blocks|ingress-priority|egress-priority|priority):/.test(t)) return;
+  eachLine(text, (line, n, t) => {
+    if (/^[\w-]+(\s+\(active\))?$/.test(t) || /^(target|icmp-block-inversion|interfaces|sources|protocols|forward|masquerade|forward-ports|source-ports|icmp-blocks|ingress-priority|egress-priority|priority):/.test(t)) return;
     const ports = /^ports:\s*(.*)$/.exec(t);
     if (ports) {
       for (const item of ports[1]!.split(/\s+/).filter(Boolean)) {
@@ -100,15 +96,13 @@ function iptablesPorts(rule: string): string[] | undefined {
 export function parseIptables(text: string): ParseResult {
   const result = emptyResult('iptables');
   let chain = '';
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
-    const t = line.trim();
+  eachLine(text, (line, n, t) => {
     const chainHead = /^Chain\s+(\S+)/.exec(t);
     if (chainHead) {
       chain = chainHead[1]!;
       return;
     }
-    if (!t || isPromptLine(t) || /^(target\s+prot|pkts\s+bytes|\*\w+$|COMMIT$|:\S+\s|-P\s|-N\s|#)/.test(t)) return;
+    if (/^(target\s+prot|pkts\s+bytes|\*\w+$|COMMIT$|:\S+\s|-P\s|-N\s|#)/.test(t)) return;
     let target: string | undefined;
     let proto: string | undefined;
     let ruleChain = chain;
@@ -167,9 +161,8 @@ export function parseNft(text: string): ParseResult {
   }
   let chain = '';
   let inSet = 0;
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
-    const t = line.trim().replace(/\s+comment\s+"[^"]*"\s*$/, '');
+  eachLine(text, (line, n, trimmed) => {
+    const t = trimmed.replace(/\s+comment\s+"[^"]*"\s*$/, '');
     if (inSet) {
       inSet += (t.match(/\{/g)?.length ?? 0) - (t.match(/\}/g)?.length ?? 0);
       return;
@@ -183,7 +176,7 @@ export function parseNft(text: string): ParseResult {
       chain = chainHead[1]!.toLowerCase();
       return;
     }
-    if (!t || t.startsWith('#') || isPromptLine(t) || /^(table|flush|define|include|\}|type\s|policy\s)/.test(t)) return;
+    if (!t || t.startsWith('#') || /^(table|flush|define|include|\}|type\s|policy\s)/.test(t)) return;
     if (/^\{%.*%\}$/.test(t)) {
       result.ignored.push({ line: n, text: line, reason: 'template directive' });
       return;

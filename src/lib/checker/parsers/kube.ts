@@ -1,6 +1,6 @@
 /** Kubernetes manifests (hostPort, hostNetwork, Service nodePort) and `kubectl get svc` output. */
 import type { ParseResult, Transport } from '../types.ts';
-import { emptyResult, isPromptLine, lines, pushPorts } from './common.ts';
+import { eachLine, emptyResult, lines, pushPorts } from './common.ts';
 import { get, items, lineOf, scalar, type YamlNode } from '../yaml.ts';
 
 const protocolOf = (node: YamlNode): Transport[] | undefined => {
@@ -83,10 +83,8 @@ export function parseKubernetes(docs: YamlNode[], text: string): ParseResult {
 
 export function parseKubectlSvc(text: string): ParseResult {
   const result = emptyResult('kubectl-svc');
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
-    const t = line.trim();
-    if (!t || isPromptLine(t) || /\bPORT\(S\)/.test(t)) return;
+  eachLine(text, (line, n, t) => {
+    if (/\bPORT\(S\)/.test(t)) return;
     const tokens = t.split(/\s+/);
     const ports = tokens.find((x) => /^(\d+(:\d+)?\/(TCP|UDP|SCTP),?)+$/i.test(x));
     const type = tokens.find((x) => /^(ClusterIP|NodePort|LoadBalancer|ExternalName)$/.test(x)) ?? 'ClusterIP';

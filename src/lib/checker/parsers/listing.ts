@@ -2,14 +2,14 @@
 import { splitHostPort } from '../address.ts';
 import { parsePortSpec } from '../ports.ts';
 import type { Entry, ParseResult, Transport } from '../types.ts';
-import { emptyResult, isPromptLine, lines, pushEntry } from './common.ts';
+import { eachLine, emptyResult, pushEntry } from './common.ts';
 
 const LISTEN_STATES = new Set(['LISTEN', 'UNCONN']);
 const STATES = /^(LISTEN|UNCONN|ESTAB|ESTABLISHED|TIME-WAIT|TIME_WAIT|CLOSE-WAIT|CLOSE_WAIT|SYN-SENT|SYN_SENT|SYN-RECV|SYN_RECV|FIN-WAIT-1|FIN-WAIT-2|FIN_WAIT1|FIN_WAIT2|LAST-ACK|LAST_ACK|CLOSING|CLOSED|CLOSE)$/i;
 
-function isStructure(line: string): boolean {
-  const t = line.trim();
-  return !t || t.startsWith('#') || isPromptLine(t) || /^(State|Netid|Proto|COMMAND)\s/.test(t) || /^Active (Internet|UNIX)/.test(t);
+/** Headers and comments: structure, not sockets. */
+function isStructure(t: string): boolean {
+  return t.startsWith('#') || /^(State|Netid|Proto|COMMAND)\s/.test(t) || /^Active (Internet|UNIX)/.test(t);
 }
 
 function portOf(result: ParseResult, lineNo: number, line: string, local: string): { host: string; port: number } | undefined {
@@ -33,10 +33,9 @@ function ssProcesses(rest: string): string[] {
 
 export function parseSs(text: string): ParseResult {
   const result = emptyResult('ss');
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
-    if (isStructure(line)) return;
-    const tokens = line.trim().split(/\s+/);
+  eachLine(text, (line, n, t) => {
+    if (isStructure(t)) return;
+    const tokens = t.split(/\s+/);
     let protocol: Transport | undefined;
     if (/^(tcp|udp|tcp6|udp6)$/i.test(tokens[0]!)) protocol = tokens.shift()!.slice(0, 3).toLowerCase() as Transport;
     else if (/^(raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|mptcp|sctp|dccp)$/i.test(tokens[0]!)) {
@@ -64,12 +63,11 @@ export function parseSs(text: string): ParseResult {
 export function parseNetstat(text: string): ParseResult {
   const result = emptyResult('netstat');
   let inUnix = false;
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
+  eachLine(text, (line, n, t) => {
     if (/^\s*Active UNIX domain sockets/.test(line)) inUnix = true;
     if (/^\s*Active Internet connections/.test(line)) inUnix = false;
-    if (isStructure(line)) return;
-    const tokens = line.trim().split(/\s+/);
+    if (isStructure(t)) return;
+    const tokens = t.split(/\s+/);
     const proto = tokens[0]!.toLowerCase();
     if (inUnix || proto === 'unix') {
       result.ignored.push({ line: n, text: line, reason: 'unix socket: not a network port' });
@@ -113,9 +111,8 @@ export function parseNetstat(text: string): ParseResult {
 
 export function parseLsof(text: string): ParseResult {
   const result = emptyResult('lsof');
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
-    if (isStructure(line)) return;
+  eachLine(text, (line, n, t) => {
+    if (isStructure(t)) return;
     const m = /^(\S+)\s+(\d+)\s+.*?\s(IPv4|IPv6)\s+\S+\s+\S+\s+(TCP|UDP)\s+(\S+)(?:\s+\((\w+)\))?\s*$/.exec(line);
     if (!m) {
       result.unrecognized.push({ line: n, text: line, reason: 'not an lsof network line' });

@@ -1,7 +1,7 @@
 /** Plain lists: `80, 443`, `9000/tcp`, `udp/8472`, `10248-10260`, `host:port`, `[ipv6]:port`, and Markdown tables of them. */
 import { splitHostPort } from '../address.ts';
 import type { ParseResult, Transport } from '../types.ts';
-import { emptyResult, isPromptLine, lines, pushPorts } from './common.ts';
+import { eachLine, emptyResult, pushPorts } from './common.ts';
 
 const FILLER = new Set(['port', 'ports', 'and', 'or', 'on', 'proto', 'protocol', '&', '-', '—']);
 const HEADER_WORDS = /^(port|ports|protocol|proto|service|services|description|interface|address|state|name|local|&|host|notes?)$/i;
@@ -29,10 +29,9 @@ function readToken(token: string): { address?: string; spec: string; protocol?: 
 
 export function parsePlain(text: string): ParseResult {
   const result = emptyResult('plain');
-  lines(text).forEach((line, i) => {
-    const n = i + 1;
+  eachLine(text, (line, n, whole) => {
     const trimmed = line.replace(/(^|\s)#.*$/, '').trim();
-    if (!trimmed || isPromptLine(line.trim()) || /^#{1,6}\s/.test(line.trim()) || /^\|?[\s:|-]+\|?$/.test(trimmed)) return;
+    if (!trimmed || /^#{1,6}\s/.test(whole) || /^\|?[\s:|-]+\|?$/.test(trimmed)) return;
     const table = trimmed.startsWith('|');
     const tokens = table
       ? trimmed.split('|').map((c) => c.trim()).filter(Boolean)
