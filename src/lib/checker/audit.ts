@@ -3,11 +3,11 @@
  * what the reference says should, endpoint by endpoint.
  */
 import type { Model } from '../model.ts';
-import { processMatches } from '../process.ts';
 import type { Role } from '../schema.ts';
 import { createChecker } from './check.ts';
 import { parseInput } from './parse.ts';
 import type { AddressKind, CheckOptions, EndpointRef, Entry, Format, ParseResult } from './types.ts';
+import { LISTING_FORMATS } from './types.ts';
 
 export type AuditKind = 'listening' | 'missing' | 'wider' | 'narrower' | 'undocumented' | 'foreign';
 
@@ -60,8 +60,7 @@ export function auditParsed(model: Model, parsed: ParseResult, text: string, opt
   const targets = checker.targets(options);
   const lines = text.split(/\r\n|\r|\n/);
   const listeners = parsed.entries.filter((e) => e.kind === 'listen' && e.endPort === undefined);
-  const names = (service: string) => model.service(service).processNames;
-  const owns = (e: Entry, service: string) => !!e.processes?.some((p) => names(service).some((n) => processMatches(p, n, e.processWidth)));
+  const owns = checker.showsService;
   const ownerOf = (e: Entry) => model.services.find((s) => owns(e, s.id));
   const items: AuditItem[] = [];
   const at = (e: Entry) => ({ line: e.line, text: lines[e.line - 1] ?? '', port: e.port, protocol: e.protocol, ...(e.address !== undefined ? { address: e.address } : {}), ...(e.processes ? { process: e.processes.join(', ') } : {}) });
@@ -104,7 +103,7 @@ export function auditParsed(model: Model, parsed: ParseResult, text: string, opt
   const notes = [
     'Unix sockets (containerd) do not appear in ss -tulpn, so they are not reported missing.',
     ...skipped.map((p) => `The paste has no ${p.toUpperCase()} listeners at all, so ${p.toUpperCase()} endpoints were not checked: capture with sudo ss -tulpn.`),
-    ...(['ss', 'netstat', 'lsof'].includes(parsed.format) ? [] : [`An audit reads socket listings (ss, netstat, lsof); this paste was read as ${parsed.format}.`]),
+    ...(LISTING_FORMATS.includes(parsed.format) ? [] : [`An audit reads socket listings (ss, netstat, lsof); this paste was read as ${parsed.format}.`]),
     ...(parsed.showsProcesses ? [] : ['No process names in this paste: run ss as root (sudo ss -tulpn) so listeners can be told apart.']),
   ];
   return { mode: 'audit', release: options.release ?? model.latest.id, role: options.role, format: parsed.format, items, summary, notes, unrecognized: parsed.unrecognized };

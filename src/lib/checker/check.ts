@@ -2,13 +2,18 @@
 import type { EndpointView, Model } from '../model.ts';
 import { BIND_LABEL } from '../model.ts';
 import { processMatches } from '../process.ts';
-import { portUrl } from '../urls.ts';
+import { endpointUrl } from '../urls.ts';
 import { overlaps } from './address.ts';
 import { parseInput } from './parse.ts';
 import type { CheckOptions, EndpointRef, Entry, Finding, ParseResult, Report, Transport, Verdict } from './types.ts';
 import { effectivePort } from '../port-options.ts';
-import { FIREWALL_FORMATS } from './types.ts';
+import { FIREWALL_FORMATS, LISTING_FORMATS } from './types.ts';
 
+
+/** Whether an entry's port (or range) and protocol include this port. */
+export function entryIncludes(entry: Pick<Entry, 'port' | 'endPort' | 'protocol'>, port: number, protocol: Transport): boolean {
+  return entry.protocol === protocol && port >= entry.port && port <= (entry.endPort ?? entry.port);
+}
 
 const RANK: Record<Verdict, number> = { conflict: 4, 'possible-conflict': 3, covers: 2, expected: 1, ok: 0 };
 
@@ -39,17 +44,20 @@ export function createChecker(model: Model) {
           endpoint,
           port,
           protocol,
-          ref: { service: endpoint.service, port, protocol, bind: endpoint.bind!, roles: endpoint.roles, anchor: endpoint.anchor, url: `${portUrl(endpoint.port!)}#${endpoint.anchor}` },
+          ref: { service: endpoint.service, port, protocol, bind: endpoint.bind!, roles: endpoint.roles, anchor: endpoint.anchor, url: endpointUrl(endpoint) },
         };
       });
   }
 
+  /** The line shows one of the service's processes, by full name or a listing tool's truncation of it. */
+  function showsService(entry: Entry, serviceId: string): boolean {
+    const names = model.service(serviceId).processNames;
+    return !!entry.processes?.some((shown) => names.some((name) => processMatches(shown, name, entry.processWidth)));
+  }
+
   function isOwnProcess(entry: Entry, t: Target, showsProcesses: boolean): boolean {
     if (entry.endPort !== undefined) return false;
-    if (entry.processes?.length) {
-      const names = model.service(t.endpoint.service).processNames;
-      return entry.processes.some((shown) => names.some((name) => processMatches(shown, name, entry.processWidth)));
-    }
+    if (entry.processes?.length) return showsService(entry, t.endpoint.service);
     // A kernel-owned socket never shows a process, even as root; when other lines show theirs, the paste was taken as root.
     return t.endpoint.kernelOwned && showsProcesses;
   }
@@ -82,7 +90,7 @@ export function createChecker(model: Model) {
     }
     const owner = entry.processes?.length
       ? `It belongs to ${entry.processes.join(', ')}, not to Canonical Kubernetes.`
-      : parsed.showsProcesses || !['ss', 'netstat', 'lsof'].includes(parsed.format)
+      : parsed.showsProcesses || !LISTING_FORMATS.includes(parsed.format)
         ? ''
         : 'Its owner is unknown (no process shown: run the listing as root with -p).';
     const judged = hits.map((t) => {
@@ -115,8 +123,7 @@ export function createChecker(model: Model) {
   }
 
   function judge(entry: Entry, all: Target[], parsed: ParseResult, options: CheckOptions): Finding {
-    const last = entry.endPort ?? entry.port;
-    const hits = all.filter((t) => t.protocol === entry.protocol && t.port >= entry.port && t.port <= last);
+    const hits = all.filter((t) => entryIncludes(entry, t.port, t.protocol));
     const base: Omit<Finding, 'verdict' | 'reason' | 'endpoints'> = { line: entry.line, text: '', kind: entry.kind, port: entry.port, protocol: entry.protocol };
     if (entry.endPort !== undefined) base.endPort = entry.endPort;
     if (entry.protocolAssumed) base.protocolAssumed = true;
@@ -165,7 +172,7 @@ export function createChecker(model: Model) {
     if (FIREWALL_FORMATS.includes(parsed.format)) {
       report.notes.push(FIREWALL_NOTE);
       const allows = parsed.entries.filter((e) => e.kind === 'firewall-allow');
-      const covered = (t: Target) => allows.some((e) => e.protocol === t.protocol && t.port >= e.port && t.port <= (e.endPort ?? e.port));
+      const covered = (t: Target) => allows.some((e) => entryIncludes(e, t.port, t.protocol));
       report.firewall = {
         covered: all.filter((t) => t.endpoint.reachableFrom !== 'none' && covered(t)).map((t) => t.ref),
         uncovered: all.filter((t) => t.endpoint.reachableFrom !== 'none' && !covered(t)).map((t) => t.ref),
@@ -183,7 +190,7 @@ export function createChecker(model: Model) {
     return checkParsed(parsed, text, options);
   }
 
-  return { check, checkParsed, targets };
+  return { check, checkParsed, targets, showsService };
 }
 
 export type Checker = ReturnType<typeof createChecker>;

@@ -58,21 +58,7 @@ export interface Ignored {
   reason: string;
 }
 
-export type Format =
-  | 'plain'
-  | 'ss'
-  | 'netstat'
-  | 'lsof'
-  | 'docker-ps'
-  | 'compose'
-  | 'kubernetes'
-  | 'kubectl-svc'
-  | 'ufw'
-  | 'firewalld'
-  | 'iptables'
-  | 'nft';
-
-export const FORMATS: { id: Format; label: string }[] = [
+export const FORMATS = [
   { id: 'plain', label: 'Plain list of ports' },
   { id: 'ss', label: 'ss -tulpn' },
   { id: 'netstat', label: 'netstat -tulpn / -an' },
@@ -85,7 +71,12 @@ export const FORMATS: { id: Format; label: string }[] = [
   { id: 'firewalld', label: 'firewall-cmd --list-all' },
   { id: 'iptables', label: 'iptables -S / -L -n' },
   { id: 'nft', label: 'nft list ruleset' },
-];
+] as const;
+
+export type Format = (typeof FORMATS)[number]['id'];
+
+/** Socket listings: the formats that show processes, and the ones a node audit reads. */
+export const LISTING_FORMATS: readonly Format[] = ['ss', 'netstat', 'lsof'];
 
 export const FIREWALL_FORMATS: readonly Format[] = ['ufw', 'firewalld', 'iptables', 'nft'];
 
