@@ -1,7 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findBrowser } from './scripts/browser.ts';
+import { launchOptions } from './scripts/browser.ts';
 
-const browser = findBrowser();
 const PORT = Number(process.env.E2E_PORT ?? 4399);
 
 export default defineConfig({
@@ -16,11 +15,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      // Playwright's own Chromium when it is installed; otherwise the system one (Debian's `chromium`).
-      ...(browser.kind === 'playwright' ? {} : { executablePath: browser.path ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }),
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
+    // Playwright's own Chromium when it is installed; otherwise the system one (Debian's `chromium`).
+    launchOptions: launchOptions(),
   },
   webServer: {
     command: `node scripts/serve.ts dist`,

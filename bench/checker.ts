@@ -1,12 +1,12 @@
 // Benchmark: parse+check throughput on 100,000 lines of ss output, in Node and in Chromium,
 // main-thread blocking for a 50,000-line paste, and the checker's script sizes. `npm run bench:checker`.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { model } from '../src/lib/data.ts';
 import { createChecker } from '../src/lib/checker/index.ts';
-import { findBrowser } from '../scripts/browser.ts';
+import { launchOptions } from '../scripts/browser.ts';
+import { serveDist } from '../scripts/local-server.ts';
 import { ssLines } from './ss-lines.ts';
 
 const LINES = 100_000;
@@ -24,10 +24,8 @@ for (let i = 0; i < 5; i++) {
 const nodeMs = median(nodeTimes);
 
 const PORT = 4466;
-const server = spawn('node', ['scripts/serve.ts', 'dist'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 600));
-const found = findBrowser();
-const browser = await chromium.launch({ ...(found.kind === 'playwright' ? {} : { executablePath: found.path ?? '/usr/bin/chromium' }), args: ['--no-sandbox'] });
+const server = await serveDist('dist', PORT);
+const browser = await chromium.launch(launchOptions());
 let browserMs = 0;
 let longest = 0;
 try {

@@ -1,17 +1,15 @@
 // Benchmark: keystroke to first rendered search result, for a number and a word query
 // (median of 20 each), and the Pagefind index size. `npm run bench:search` after a build.
-import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { findBrowser } from '../scripts/browser.ts';
+import { launchOptions } from '../scripts/browser.ts';
+import { serveDist } from '../scripts/local-server.ts';
 
 const PORT = 4477;
 const ROUNDS = 20;
-const server = spawn('node', ['scripts/serve.ts', 'dist'], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 600));
-const found = findBrowser();
-const browser = await chromium.launch({ ...(found.kind === 'playwright' ? {} : { executablePath: found.path ?? '/usr/bin/chromium' }), args: ['--no-sandbox'] });
+const server = await serveDist('dist', PORT);
+const browser = await chromium.launch(launchOptions());
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measure(query: string): Promise<number[]> {

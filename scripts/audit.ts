@@ -2,11 +2,12 @@
 // (so canonical links are same-origin), serves it, and runs Lighthouse 12.2.3 in Chromium:
 // 5 pages x mobile and desktop x 3 runs, reporting the median of each category.
 // The bar: 100 for accessibility, best practices and SEO; 98 or more for performance.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from './browser.ts';
+import { serveDist } from './local-server.ts';
 
 const PORT = Number(process.env.AUDIT_PORT ?? 4455);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -21,8 +22,7 @@ const chrome = browser.path ?? (await import('@playwright/test')).chromium.execu
 console.log(`audit: building for ${ORIGIN} into ${OUT}/`);
 execFileSync('npx', ['astro', 'build', '--outDir', OUT], { stdio: 'inherit', env: { ...process.env, SITE_URL: ORIGIN } });
 execFileSync('node', ['scripts/postbuild.ts', OUT], { stdio: 'inherit' });
-const server = spawn('node', ['scripts/serve.ts', OUT], { env: { ...process.env, PORT: String(PORT) }, stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
+const server = await serveDist(OUT, PORT);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rows: string[][] = [];

@@ -17,3 +17,10 @@ export function findBrowser(): { path?: string; kind: 'env' | 'playwright' | 'sy
   const system = SYSTEM_CHROMIUM.find((p) => existsSync(p));
   return system ? { path: system, kind: 'system' } : { kind: 'none' };
 }
+
+/** Chromium launch options for tests, benchmarks and audits: Playwright's own browser, or the one found above. */
+export function launchOptions(): { executablePath?: string; args: string[] } {
+  const found = findBrowser();
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  return found.kind === 'playwright' ? { args } : { executablePath: found.path ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args };
+}
