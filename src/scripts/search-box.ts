@@ -1,5 +1,5 @@
 // The header search box as a combobox: arrows move, Enter opens, Escape closes.
-import { search, warm, type Answer } from './search';
+import { answerMessage, hitDetails, search, warm, type Answer } from './search';
 
 export function attach(input: HTMLInputElement): void {
   if (input.dataset.attached) return;
@@ -43,12 +43,7 @@ export function attach(input: HTMLInputElement): void {
   }
   function render(a: Answer): void {
     answer = a;
-    status.replaceChildren();
-    if (a.message) status.append(a.message);
-    if (a.checker) {
-      const link = Object.assign(document.createElement('a'), { href: a.checker, textContent: 'Check it against your listeners' });
-      status.append(' ', link);
-    }
+    status.replaceChildren(...(a.message ? answerMessage(a) : []));
     list.replaceChildren(
       ...a.hits.map((hit, i) => {
         const li = document.createElement('li');
@@ -58,10 +53,7 @@ export function attach(input: HTMLInputElement): void {
         li.dataset.url = hit.url;
         const title = document.createElement('strong');
         title.textContent = hit.title;
-        li.append(title);
-        if (hit.badge) li.append(' ', Object.assign(document.createElement('span'), { className: `tag badge-${hit.badge.replace(' ', '-')}`, textContent: hit.badge }));
-        if (hit.detail) li.append(Object.assign(document.createElement('span'), { className: 'detail', textContent: hit.detail }));
-        if (hit.excerpt) li.append(Object.assign(document.createElement('span'), { className: 'excerpt', textContent: hit.excerpt }));
+        li.append(title, ...hitDetails(hit));
         li.addEventListener('mousedown', (e) => e.preventDefault());
         li.addEventListener('click', () => location.assign(hit.url));
         return li;

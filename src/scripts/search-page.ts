@@ -1,5 +1,5 @@
 // /search/?q=… runs the query when the page loads, so runbooks can link to a search.
-import { search } from './search';
+import { answerMessage, hitDetails, search } from './search';
 
 const form = document.querySelector<HTMLFormElement>('#search-page')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
@@ -20,16 +20,12 @@ async function run(): Promise<void> {
   const filters: Record<string, string[]> = {};
   for (const f of FILTERS) if (params.get(f)) filters[f] = [params.get(f)!];
   const answer = await search(q, filters, 20);
-  status.replaceChildren(answer.message ?? `${answer.hits.length} result${answer.hits.length === 1 ? '' : 's'} for "${q}".`);
-  if (answer.checker) status.append(' ', Object.assign(document.createElement('a'), { href: answer.checker, textContent: 'Check it against your listeners in the conflict checker' }), '.');
+  status.replaceChildren(...answerMessage(answer, `${answer.hits.length} result${answer.hits.length === 1 ? '' : 's'} for "${q}".`));
   list.replaceChildren(
     ...answer.hits.map((hit) => {
       const li = document.createElement('li');
       const a = Object.assign(document.createElement('a'), { href: hit.url, textContent: hit.title });
-      li.append(a);
-      if (hit.badge) li.append(' ', Object.assign(document.createElement('span'), { className: 'tag', textContent: hit.badge }));
-      if (hit.detail) li.append(Object.assign(document.createElement('span'), { className: 'detail', textContent: hit.detail }));
-      if (hit.excerpt) li.append(Object.assign(document.createElement('span'), { className: 'excerpt', textContent: hit.excerpt }));
+      li.append(a, ...hitDetails(hit));
       return li;
     }),
   );

@@ -99,3 +99,21 @@ export async function search(query: string, filters: Record<string, string[]> = 
     return { message: 'Full-text search is unavailable (the search index did not load). Port numbers still work.', hits: [] };
   }
 }
+
+const span = (className: string, textContent: string) => Object.assign(document.createElement('span'), { className, textContent });
+
+/** The parts of a result after its title: the exact/partial badge, port·protocol·service, and the snippet. Text only. */
+export function hitDetails(hit: Hit): (Node | string)[] {
+  const parts: (Node | string)[] = [];
+  if (hit.badge) parts.push(' ', span(`tag badge-${hit.badge.replace(' ', '-')}`, hit.badge));
+  if (hit.detail) parts.push(span('detail', hit.detail));
+  if (hit.excerpt) parts.push(span('excerpt', hit.excerpt));
+  return parts;
+}
+
+/** The answer's message, with a link to the checker for numbers Canonical Kubernetes does not use. */
+export function answerMessage(answer: Answer, fallback = ''): (Node | string)[] {
+  const parts: (Node | string)[] = [answer.message ?? fallback];
+  if (answer.checker) parts.push(' ', Object.assign(document.createElement('a'), { href: answer.checker, textContent: 'Check it against your listeners in the conflict checker' }), '.');
+  return parts;
+}
