@@ -47,8 +47,7 @@ async function measure(query: string): Promise<number[]> {
 try {
   const number = await measure('6443');
   const word = await measure('hubble');
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
-  const index = files('dist/pagefind');
+  const index = readdirSync('dist/pagefind', { recursive: true }).map((f) => join('dist/pagefind', String(f))).filter((f) => statSync(f).isFile());
   const bytes = index.reduce((n, f) => n + statSync(f).size, 0);
   const wasm = index.filter((f) => f.endsWith('.pagefind')).reduce((n, f) => n + statSync(f).size, 0);
   const data = index.filter((f) => /\/(index|fragment|filter)\//.test(f)).reduce((n, f) => n + statSync(f).size, 0);

@@ -25,11 +25,9 @@ const LAZY: { match: RegExp; budget: number; note: string }[] = [
 const gz = (buf: Buffer | string) => gzipSync(buf).length;
 const read = (path: string) => readFileSync(join(dist, path));
 
+/** Every file under a directory, as paths. */
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const full = join(dir, n);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
+  return readdirSync(dir, { recursive: true }).map((name) => join(dir, String(name))).filter((f) => statSync(f).isFile());
 }
 
 /** A module script and every chunk it imports statically (dynamic imports load later). */

@@ -9,11 +9,7 @@ export function assertBuilt(): void {
 }
 
 export function htmlFiles(dir = DIST): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) return htmlFiles(full);
-    return name.endsWith('.html') ? [full] : [];
-  });
+  return readdirSync(dir, { recursive: true }).map(String).filter((name) => name.endsWith('.html')).map((name) => join(dir, name));
 }
 
 /** The URL path a file is served at: dist/ports/6443/index.html -> /ports/6443/. */
