@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { SITE_URL } from './src/consts.ts';
-import { validateReference } from './src/lib/schema.ts';
+import { validateReference } from './src/domain/schema.ts';
 import raw from './data/reference.json' with { type: 'json' };
 import { createHash } from 'node:crypto';
-import { THEME_SCRIPT } from './src/theme-script.ts';
+import { THEME_SCRIPT } from './src/view/theme-script.ts';
 
 /**
  * `virtual:ck8s-reference`: the validated data, with defaults applied, for browser code.

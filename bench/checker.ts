@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { model } from '../src/lib/data.ts';
-import { createChecker } from '../src/lib/checker/index.ts';
+import { model } from '../src/domain/data.ts';
+import { createChecker } from '../src/checker/index.ts';
 import { launchOptions } from '../scripts/browser.ts';
 import { serveDist } from '../scripts/local-server.ts';
 import { ssLines } from './ss-lines.ts';

@@ -1,7 +1,7 @@
 // Prints the built site's pages and anchors in permalink form, for adding new ones to
 // tests/permalinks.txt. Existing lines are never removed by hand: a removed URL needs a redirect.
 import { readFileSync } from 'node:fs';
-import { htmlFiles, idsIn, urlOf } from '../tests/build/dist.ts';
+import { htmlFiles, idsIn, urlOf } from './lib/dist.ts';
 
 const known = new Set(readFileSync('tests/permalinks.txt', 'utf8').split('\n').map((l) => l.trim()));
 const skip = /^(404\.html|.*\/_astro\/)/;

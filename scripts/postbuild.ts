@@ -3,9 +3,9 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import * as pagefind from 'pagefind';
-import { model } from '../src/lib/data.ts';
-import { hostRedirects, hostHeaders, metaCspOf } from '../src/lib/host-files.ts';
-import { serviceWorkerSource } from '../src/lib/service-worker.ts';
+import { model } from '../src/domain/data.ts';
+import { hostRedirects, hostHeaders, metaCspOf } from './lib/host-files.ts';
+import { serviceWorkerSource } from './lib/service-worker.ts';
 import { createHash } from 'node:crypto';
 
 const dist = process.argv[2] ?? 'dist';
@@ -14,7 +14,7 @@ await writeFile(`${dist}/_headers`, hostHeaders(metaCspOf(await readFile(`${dist
 
 await mkdir(`${dist}/downloads`, { recursive: true });
 const result = await build({
-  entryPoints: ['src/lib/checker/node-main.ts'],
+  entryPoints: ['bin/check-ports.ts'],
   outfile: `${dist}/downloads/check-ports.mjs`,
   bundle: true,
   platform: 'node',
@@ -31,7 +31,7 @@ const result = await build({
       setup(b) {
         b.onResolve({ filter: /\/data\.ts$/ }, () => ({ path: 'validated-data', namespace: 'ck8s' }));
         b.onLoad({ filter: /.*/, namespace: 'ck8s' }, () => ({
-          resolveDir: `${process.cwd()}/src/lib`,
+          resolveDir: `${process.cwd()}/src/domain`,
           loader: 'ts',
           contents: `import { createModel } from './model.ts';\nexport const model = createModel(${JSON.stringify(model.ref)});`,
         }));

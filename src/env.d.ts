@@ -1,4 +1,4 @@
 declare module 'virtual:ck8s-reference' {
-  const reference: import('./lib/schema').Reference;
+  const reference: import('./domain/schema').Reference;
   export default reference;
 }

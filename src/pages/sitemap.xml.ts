@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { model } from '../lib/data';
-import { sitePages } from '../lib/site-pages';
+import { model } from '../domain/data';
+import { sitePages } from '../view/site-pages';
 
 export const GET: APIRoute = ({ site }) => {
   const urls = sitePages(model).map((path) => `  <url><loc>${new URL(path, site).href}</loc></url>`);

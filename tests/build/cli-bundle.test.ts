@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { assertBuilt, DIST } from './dist.ts';
-import { model } from '../../src/lib/data.ts';
+import { assertBuilt, DIST } from '../../scripts/lib/dist.ts';
+import { model } from '../../src/domain/data.ts';
 
 assertBuilt();
 const bundle = `${DIST}downloads/check-ports.mjs`;

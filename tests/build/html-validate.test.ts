@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
-import { assertBuilt, htmlFiles, urlOf } from './dist.ts';
+import { assertBuilt, htmlFiles, urlOf } from '../../scripts/lib/dist.ts';
 
 assertBuilt();
 const validator = new HtmlValidate(new FileSystemConfigLoader());

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertBuilt, idsIn, resolvePath } from './dist.ts';
+import { assertBuilt, idsIn, resolvePath } from '../../scripts/lib/dist.ts';
 
 assertBuilt();
 const list = readFileSync(new URL('../permalinks.txt', import.meta.url), 'utf8')

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertBuilt, DIST, htmlFiles, urlOf } from './dist.ts';
-import { model } from '../../src/lib/data.ts';
+import { assertBuilt, DIST, htmlFiles, urlOf } from '../../scripts/lib/dist.ts';
+import { model } from '../../src/domain/data.ts';
 
 assertBuilt();
 

@@ -1,7 +1,7 @@
 // Zero axe-core violations (WCAG 2.2 AA tags) on one page of each type, in both themes.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
-import { model } from '../../src/lib/data.ts';
+import { model } from '../../src/domain/data.ts';
 
 export const PAGE_TYPES = {
   overview: '/',

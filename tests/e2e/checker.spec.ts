@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
-import { model } from '../../src/lib/data.ts';
-import { createChecker } from '../../src/lib/checker/index.ts';
+import { model } from '../../src/domain/data.ts';
+import { createChecker } from '../../src/checker/index.ts';
 
 const checker = createChecker(model);
 const fixture = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');

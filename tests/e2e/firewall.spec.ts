@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures.ts';
-import { model } from '../../src/lib/data.ts';
-import { firewallPlan, TOOLS } from '../../src/lib/firewall/plan.ts';
-import { generate } from '../../src/lib/firewall/generate.ts';
-import { flows } from '../../src/lib/guides.ts';
+import { model } from '../../src/domain/data.ts';
+import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
+import { generate } from '../../src/firewall/generate.ts';
+import { flows } from '../../src/view/guides.ts';
 
 test('without JavaScript the page shows the control plane rules for every tool', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

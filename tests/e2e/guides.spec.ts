@@ -1,8 +1,8 @@
 // Every generated fact in a guide matches the data.
 import { expect, test } from './fixtures.ts';
-import { model } from '../../src/lib/data.ts';
-import { GUIDES } from '../../src/lib/guide-list.ts';
-import { configurable, exposedButUnneeded, flows, preflightByRole, preflightError } from '../../src/lib/guides.ts';
+import { model } from '../../src/domain/data.ts';
+import { GUIDES } from '../../src/view/guide-list.ts';
+import { configurable, exposedButUnneeded, flows, preflightByRole, preflightError } from '../../src/view/guides.ts';
 
 const ports = async (locator: import('@playwright/test').Locator) => (await locator.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.port)))).sort((a, b) => a - b);
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { model } from '../../src/lib/data.ts';
+import { model } from '../../src/domain/data.ts';
 
 const unused = (() => {
   for (let p = 64431; ; p++) if (!model.ports.includes(p)) return p;

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { model } from '../../src/lib/data.ts';
+import { model } from '../../src/domain/data.ts';
 
 const rows = (page: import('@playwright/test').Page) => page.locator('#ports-table tbody tr:not([hidden])');
 

@@ -1,8 +1,8 @@
 // Every generated page shows what data/ says. Expectations come from the model, never a typed copy.
 import { expect, test } from './fixtures.ts';
-import { model } from '../../src/lib/data.ts';
-import { BIND_LABEL, ROLE_LABEL } from '../../src/lib/model.ts';
-import { plainText } from '../../src/lib/inline.ts';
+import { model } from '../../src/domain/data.ts';
+import { BIND_LABEL, ROLE_LABEL } from '../../src/domain/model.ts';
+import { plainText } from '../../src/domain/inline.ts';
 
 const roleText = (roles: readonly string[]) => roles.map((r) => ROLE_LABEL[r as keyof typeof ROLE_LABEL]).join(' and ');
 

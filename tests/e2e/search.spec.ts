@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './fixtures.ts';
-import { model } from '../../src/lib/data.ts';
+import { model } from '../../src/domain/data.ts';
 
 const range = `${model.releases[0]!.id}–${model.latest.id}`;
 const unusedPorts = [64431, 8080].filter((p) => !model.ports.includes(p));

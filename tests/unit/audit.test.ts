@@ -1,8 +1,8 @@
 // Node audit on realistic ss output: healthy nodes, a kubeadm node, wider and narrower binds, foreign listeners.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { model } from '../../src/lib/data.ts';
-import { auditNode } from '../../src/lib/checker/audit.ts';
+import { model } from '../../src/domain/data.ts';
+import { auditNode } from '../../src/checker/audit.ts';
 import { checker, fixture } from './checker-helpers.ts';
 
 const kinds = (r: Awaited<ReturnType<typeof auditNode>>, kind: string) => r.items.filter((i) => i.kind === kind).map((i) => i.endpoint?.port ?? i.port).sort((a, b) => a! - b!);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { model } from '../../src/lib/data.ts';
-import { createChecker, type CheckOptions, type Finding, type Report } from '../../src/lib/checker/index.ts';
+import { model } from '../../src/domain/data.ts';
+import { createChecker, type CheckOptions, type Finding, type Report } from '../../src/checker/index.ts';
 
 export const checker = createChecker(model);
 

@@ -1,8 +1,8 @@
 // Parsers and rules on fixtures written for this project (tests/fixtures/own/README.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { model } from '../../src/lib/data.ts';
-import { detectFormat, parseInput } from '../../src/lib/checker/index.ts';
+import { model } from '../../src/domain/data.ts';
+import { detectFormat, parseInput } from '../../src/checker/index.ts';
 import { byLine, check, checker, fixture, lineOf, portsOf } from './checker-helpers.ts';
 
 const dqliteRelease = model.releases.filter((r) => r.datastores.includes('k8s-dqlite')).at(-1)!.id;

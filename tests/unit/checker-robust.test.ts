@@ -1,7 +1,7 @@
 // Hostile and random input never throws, is never dropped silently, and has a generous time bound.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FORMATS, InputRefused, MAX_INPUT_BYTES, parseInput } from '../../src/lib/checker/index.ts';
+import { FORMATS, InputRefused, MAX_INPUT_BYTES, parseInput } from '../../src/checker/index.ts';
 import { check } from './checker-helpers.ts';
 
 function random(seed: number, length: number, alphabet?: string): string {

@@ -1,7 +1,7 @@
 // The bind-overlap table and the pre-flight rule, on plain lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { model } from '../../src/lib/data.ts';
+import { model } from '../../src/domain/data.ts';
 import { check, checker } from './checker-helpers.ts';
 
 const target = (predicate: (t: ReturnType<typeof checker.targets>[number]) => boolean, role: 'control-plane' | 'worker' = 'control-plane') =>

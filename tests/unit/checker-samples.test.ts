@@ -1,7 +1,7 @@
 // The real published samples (tests/fixtures/samples/SOURCES.md), checked end to end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { model } from '../../src/lib/data.ts';
+import { model } from '../../src/domain/data.ts';
 import { byLine, check, checker, fixture, lineOf } from './checker-helpers.ts';
 
 const dqliteRelease = model.releases.filter((r) => r.datastores.includes('k8s-dqlite')).at(-1)!.id;

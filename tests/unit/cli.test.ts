@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { model } from '../../src/lib/data.ts';
-import { parseArgs, runCli, type CliIo } from '../../src/lib/checker/cli.ts';
-import { decodeFragment, encodeFragment } from '../../src/lib/checker/share.ts';
+import { model } from '../../src/domain/data.ts';
+import { parseArgs, runCli, type CliIo } from '../../src/cli/check-ports.ts';
+import { decodeFragment, encodeFragment } from '../../src/checker/share.ts';
 
 function io(stdin: string, files: Record<string, string> = {}) {
   const out: string[] = [];

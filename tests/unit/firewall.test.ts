@@ -5,11 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { model } from '../../src/lib/data.ts';
-import { firewallPlan, TOOLS, validCidr } from '../../src/lib/firewall/plan.ts';
-import { generate } from '../../src/lib/firewall/generate.ts';
-import { runFirewallCli } from '../../src/lib/firewall/cli.ts';
-import { ROLES } from '../../src/lib/schema.ts';
+import { model } from '../../src/domain/data.ts';
+import { firewallPlan, TOOLS, validCidr } from '../../src/firewall/plan.ts';
+import { generate } from '../../src/firewall/generate.ts';
+import { runFirewallCli } from '../../src/cli/firewall.ts';
+import { ROLES } from '../../src/domain/schema.ts';
 
 /** The ports each tool's output opens, read back from its own syntax. */
 function openedPorts(tool: (typeof TOOLS)[number], text: string): string[] {

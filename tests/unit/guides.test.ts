@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import raw from '../../data/reference.json' with { type: 'json' };
-import { createModel } from '../../src/lib/model.ts';
-import { validateReference } from '../../src/lib/schema.ts';
-import { configurable, flows, preflightByRole, preflightError } from '../../src/lib/guides.ts';
+import { createModel } from '../../src/domain/model.ts';
+import { validateReference } from '../../src/domain/schema.ts';
+import { configurable, flows, preflightByRole, preflightError } from '../../src/view/guides.ts';
 
 function withPort(from: number, to: number) {
   const data = structuredClone(raw);

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainMissingPath } from '../../src/lib/not-found.ts';
-import { compareCells, queryFromState, rowMatches, stateFromQuery } from '../../src/lib/table-filter.ts';
-import { inlineSegments, plainText } from '../../src/lib/inline.ts';
-import { listedForms, processMatches } from '../../src/lib/process.ts';
-import { endpointsCsv, endpointsExport, CSV_COLUMNS } from '../../src/lib/export.ts';
-import { model } from '../../src/lib/data.ts';
+import { explainMissingPath } from '../../src/domain/not-found.ts';
+import { compareCells, queryFromState, rowMatches, stateFromQuery } from '../../src/browser/table-filter.ts';
+import { inlineSegments, plainText } from '../../src/domain/inline.ts';
+import { listedForms, processMatches } from '../../src/domain/process.ts';
+import { endpointsCsv, endpointsExport, CSV_COLUMNS } from '../../src/view/export.ts';
+import { model } from '../../src/domain/data.ts';
 
 const ports = [2379, 6443, 10250];
 

@@ -1,8 +1,8 @@
 // Rules of the model, on a small synthetic data set so each rule is seen in isolation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createModel } from '../../src/lib/model.ts';
-import { validateReference, type Reference } from '../../src/lib/schema.ts';
+import { createModel } from '../../src/domain/model.ts';
+import { validateReference, type Reference } from '../../src/domain/schema.ts';
 
 const base = {
   meta: { dataVersion: '2026.1.1', upstreamRead: '2026-01-01', product: 'Test' },

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import raw from '../../data/reference.json' with { type: 'json' };
-import { ReferenceDataError, validateReference } from '../../src/lib/schema.ts';
+import { ReferenceDataError, validateReference } from '../../src/domain/schema.ts';
 
 type Raw = typeof raw;
 const fresh = (): Raw => structuredClone(raw);
@@ -125,7 +125,7 @@ test('exactly one release is the latest', () => {
 
 test('data/reference.schema.json is up to date (npm run schema)', async () => {
   const { readFileSync } = await import('node:fs');
-  const { referenceJsonSchema } = await import('../../src/lib/json-schema.ts');
+  const { referenceJsonSchema } = await import('../../scripts/lib/json-schema.ts');
   const committed = readFileSync(new URL('../../data/reference.schema.json', import.meta.url), 'utf8');
   assert.equal(committed, referenceJsonSchema());
 });

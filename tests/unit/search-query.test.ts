@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerQuery, extractPortQuery } from '../../src/lib/search-query.ts';
-import { portIndex } from '../../src/lib/search-index.ts';
-import { model } from '../../src/lib/data.ts';
+import { answerQuery, extractPortQuery } from '../../src/domain/search-query.ts';
+import { portIndex } from '../../src/view/search-index.ts';
+import { model } from '../../src/domain/data.ts';
 
 const index = portIndex(model);
 const known = model.ports[0]!;

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { model } from '../../src/lib/data.ts';
+import { model } from '../../src/domain/data.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed-services-and-ports.txt', import.meta.url), 'utf8');
 const lines = seed.split('\n').map((l) => l.trim());

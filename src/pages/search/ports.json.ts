@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { model } from '../../lib/data';
-import { portIndex } from '../../lib/search-index';
+import { model } from '../../domain/data';
+import { portIndex } from '../../view/search-index';
 
 export const GET: APIRoute = () => Response.json(portIndex(model));

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { model } from '../../../lib/data';
-import { endpointsExport } from '../../../lib/export';
+import { model } from '../../../domain/data';
+import { endpointsExport } from '../../../view/export';
 
 export const GET: APIRoute = () => Response.json(endpointsExport(model));

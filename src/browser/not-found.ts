@@ -1,0 +1,35 @@
+// Turns a 404 on /ports/N/ or /N into a plain answer about port N.
+import { explainMissingPath } from '../domain/not-found';
+
+const box = document.getElementById('not-found');
+const message = document.getElementById('not-found-message');
+const hint = document.getElementById('not-found-hint');
+if (box && message && hint) {
+  const ports = (box.dataset.ports ?? '').split(' ').map(Number);
+  const range = box.dataset.range ?? '';
+  const verdict = explainMissingPath(location.pathname, ports);
+  const link = (href: string, text: string) => Object.assign(document.createElement('a'), { href, textContent: text });
+  const checker = link(`/check/`, 'conflict checker');
+  switch (verdict.kind) {
+    case 'unused-port': {
+      checker.href = `/check/#ports=${verdict.port}`;
+      message.textContent = `Port ${verdict.port} is not used by Canonical Kubernetes ${range}, on any node role or interface.`;
+      hint.replaceChildren('Nearest ports it does use: ');
+      verdict.nearest.forEach((p, i) => hint.append(i ? ', ' : '', link(`/ports/${p}/`, String(p))));
+      hint.append('. To see whether your own listeners clash, use the ', checker, '.');
+      break;
+    }
+    case 'known-port':
+      message.replaceChildren('Canonical Kubernetes uses this port: see ', link(`/ports/${verdict.port}/`, `port ${verdict.port}`), '.');
+      break;
+    case 'out-of-range':
+      message.textContent = `"${verdict.text}" is not a valid port: TCP and UDP ports run from 1 to 65535.`;
+      break;
+    case 'not-a-number':
+      message.textContent = `"${verdict.text}" is not a port number. Port pages are at /ports/<number>/, for example /ports/6443/.`;
+      break;
+    default:
+      break;
+  }
+  document.title = `${message.textContent?.slice(0, 60)} · Canonical Kubernetes ports`;
+}

@@ -1,0 +1,58 @@
+/** Pieces every parser shares. */
+import { classifyAddress, type Tool } from '../address.ts';
+import { parsePortSpec } from '../../domain/port-spec.ts';
+import type { Entry, Format, ParseResult, Transport } from '../types.ts';
+
+export function emptyResult(format: Format): ParseResult {
+  return { format, entries: [], unrecognized: [], ignored: [], showsProcesses: false, notes: [] };
+}
+
+/** A shell prompt with the command that produced the paste: `$ ss -tlnp`, `root@host:~# ...`, `[root@h ~]# ...`. */
+export function isPromptLine(trimmed: string): boolean {
+  return /^\$\s+\S/.test(trimmed) || /^[\w.-]+@[\w.-]+(:[^#$\s]*)?\s?[#$]\s/.test(trimmed) || /^\[[^\]]+\][#$]\s/.test(trimmed) || /^\[sudo\] password/.test(trimmed);
+}
+
+export function lines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Visits each line with its 1-based number and trimmed text, skipping blank lines and shell prompts (structure in every format). */
+export function eachLine(text: string, visit: (line: string, n: number, trimmed: string) => void): void {
+  lines(text).forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed && !isPromptLine(trimmed)) visit(line, i + 1, trimmed);
+  });
+}
+
+/** Adds an entry, classifying its address as the tool that printed it means it. */
+export function pushEntry(result: ParseResult, entry: Omit<Entry, 'addressKind'>, tool: Tool): void {
+  const { kind, ip } = classifyAddress(entry.address, tool);
+  const full: Entry = { ...entry, addressKind: kind };
+  if (ip) full.ip = ip;
+  if (entry.processes?.length) result.showsProcesses = true;
+  result.entries.push(full);
+}
+
+/** Adds one entry per protocol for a port spec with an optional protocol, or records why it could not. */
+export function pushPorts(
+  result: ParseResult,
+  base: Omit<Entry, 'addressKind' | 'port' | 'protocol' | 'endPort'>,
+  spec: string,
+  protocols: readonly Transport[] | undefined,
+  tool: Tool,
+  text: string,
+): boolean {
+  const range = parsePortSpec(spec);
+  if (!range || 'error' in range) {
+    result.unrecognized.push({ line: base.line, text, reason: range ? range.error : `"${spec}" is not a port` });
+    return false;
+  }
+  const list = protocols?.length ? protocols : (['tcp'] as const);
+  for (const protocol of list) {
+    const entry: Omit<Entry, 'addressKind'> = { ...base, port: range.port, protocol };
+    if (range.endPort !== undefined) entry.endPort = range.endPort;
+    if (!protocols?.length) entry.protocolAssumed = true;
+    pushEntry(result, entry, tool);
+  }
+  return true;
+}

@@ -1,0 +1,137 @@
+/** Shared shapes of the conflict checker. */
+import type { Bind, Role } from '../domain/schema.ts';
+import type { PortOption } from '../domain/ports.ts';
+
+export { PORT_OPTIONS, type PortOption } from '../domain/ports.ts';
+
+export type Transport = 'tcp' | 'udp';
+
+/** How an address overlaps others on Linux (see the checker page for the rules). */
+export type AddressKind =
+  | 'v4-any' // 0.0.0.0
+  | 'dual-any' // * in ss, ::: in netstat, plain ::
+  | 'v6only-any' // [::] in ss
+  | 'loopback' // 127.0.0.1
+  | 'other-loopback' // 127.0.0.53, ::1
+  | 'specific'
+  | 'none'; // no address given
+
+export type EntryKind = 'listen' | 'firewall-allow' | 'no-host-bind';
+
+/** Where a line of the paste points: its port (or range), protocol and address. */
+interface Located {
+  /** 1-based line in the pasted text. */
+  line: number;
+  kind: EntryKind;
+  port: number;
+  /** Last port of a range, inclusive. */
+  endPort?: number;
+  protocol: Transport;
+  /** No protocol was given, so TCP was assumed. */
+  protocolAssumed?: boolean;
+  /** The address as printed. */
+  address?: string;
+}
+
+/** One thing the pasted text says binds (or allows) a port. */
+export interface Entry extends Located {
+  addressKind: AddressKind;
+  /** The IP for `specific` addresses (IPv4-mapped IPv6 reduced to IPv4). */
+  ip?: string;
+  /** Process names shown on the line. */
+  processes?: string[];
+  /** The width this tool truncates process names to, when it is not ss's or lsof's. */
+  processWidth?: number;
+  /** Why this entry was read the way it was (assumptions, context). */
+  note?: string;
+}
+
+export interface Unrecognized {
+  line: number;
+  text: string;
+  reason?: string;
+}
+
+export interface Ignored {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export const FORMATS = [
+  { id: 'plain', label: 'Plain list of ports' },
+  { id: 'ss', label: 'ss -tulpn' },
+  { id: 'netstat', label: 'netstat -tulpn / -an' },
+  { id: 'lsof', label: 'lsof -i -P -n' },
+  { id: 'docker-ps', label: 'docker ps' },
+  { id: 'compose', label: 'Compose file (YAML)' },
+  { id: 'kubernetes', label: 'Kubernetes manifests (YAML/JSON)' },
+  { id: 'kubectl-svc', label: 'kubectl get svc' },
+  { id: 'ufw', label: 'ufw status' },
+  { id: 'firewalld', label: 'firewall-cmd --list-all' },
+  { id: 'iptables', label: 'iptables -S / -L -n' },
+  { id: 'nft', label: 'nft list ruleset' },
+] as const;
+
+export type Format = (typeof FORMATS)[number]['id'];
+
+/** Socket listings: the formats that show processes, and the ones a node audit reads. */
+export const LISTING_FORMATS: readonly Format[] = ['ss', 'netstat', 'lsof'];
+
+export const FIREWALL_FORMATS: readonly Format[] = ['ufw', 'firewalld', 'iptables', 'nft'];
+
+export interface ParseResult {
+  format: Format;
+  entries: Entry[];
+  unrecognized: Unrecognized[];
+  ignored: Ignored[];
+  /** Whether any line showed a process name (so the listing was taken with enough privilege). */
+  showsProcesses: boolean;
+  notes: string[];
+}
+
+export type Verdict = 'conflict' | 'possible-conflict' | 'expected' | 'ok' | 'covers';
+
+export interface EndpointRef {
+  service: string;
+  port: number;
+  protocol: Transport;
+  bind: Bind;
+  roles: Role[];
+  anchor: string;
+  url: string;
+}
+
+/** The verdict on one entry, as reports and the CLI's JSON carry it. */
+export interface Finding extends Located {
+  text: string;
+  process?: string;
+  verdict: Verdict;
+  reason: string;
+  endpoints: EndpointRef[];
+}
+
+
+export interface CheckOptions {
+  release?: string;
+  role?: Role | 'both';
+  datastore?: 'etcd' | 'k8s-dqlite';
+  kubeProxyReplacement?: boolean;
+  /** The node's default-route IPv4 address, to settle `default`-interface overlaps. */
+  nodeIp?: string;
+  ports?: Partial<Record<PortOption, number>>;
+  format?: Format | 'auto';
+}
+
+export interface Report {
+  release: string;
+  role: Role | 'both';
+  options: { datastore: string; kubeProxyReplacement: boolean; nodeIp?: string; ports: Partial<Record<PortOption, number>> };
+  format: Format;
+  findings: Finding[];
+  unrecognized: Unrecognized[];
+  ignored: Ignored[];
+  notes: string[];
+  summary: Record<Verdict, number> & { unrecognized: number; lines: number };
+  firewall?: { covered: EndpointRef[]; uncovered: EndpointRef[]; unneeded: EndpointRef[] };
+}

@@ -1,5 +1,0 @@
-/** The model for browser code: data validated at build time (see astro.config.mjs), without zod. */
-import reference from 'virtual:ck8s-reference';
-import { createModel } from './model.ts';
-
-export const model = createModel(reference);

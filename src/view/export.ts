@@ -1,0 +1,87 @@
+/**
+ * Machine-readable exports. The shape is versioned by EXPORT_SCHEMA_VERSION: fields may be
+ * added within a version, never removed or renamed.
+ */
+import type { Availability, EndpointView, Model } from '../domain/model.ts';
+import { plainText } from '../domain/inline.ts';
+
+export const EXPORT_SCHEMA_VERSION = 1;
+
+function endpointRecord(model: Model, e: EndpointView) {
+  return {
+    id: e.anchor,
+    service: e.service,
+    serviceName: e.serviceName,
+    processNames: model.service(e.service).processNames,
+    port: e.port ?? null,
+    socket: e.socket ?? null,
+    protocol: e.protocol,
+    bind: e.bind ?? null,
+    roles: e.roles,
+    releases: model.releasesOf(e),
+    condition: e.condition ?? null,
+    option: e.option ?? null,
+    preflight: e.preflight,
+    kernelOwned: e.kernelOwned,
+    reachableFrom: e.reachableFrom,
+    purpose: e.purpose,
+    description: e.description,
+    security: e.security,
+    ifBlocked: e.ifBlocked,
+    discrepancy: e.discrepancy ?? null,
+    sources: e.sources.map((s) => model.source(s).url),
+  };
+}
+
+function header(model: Model) {
+  return {
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    dataVersion: model.ref.meta.dataVersion,
+    upstreamRead: model.ref.meta.upstreamRead,
+  };
+}
+
+export function endpointsExport(model: Model) {
+  return {
+    ...header(model),
+    releases: model.releases.map((r) => r.id),
+    latest: model.latest.id,
+    endpoints: model.endpoints.map((e) => ({
+      ...endpointRecord(model, e),
+      availability: Object.fromEntries(model.releases.map((r) => [r.id, model.availability(e, r.id)])) as Record<string, Availability>,
+    })),
+  };
+}
+
+export function releaseExport(model: Model, releaseId: string) {
+  const release = model.release(releaseId);
+  return {
+    ...header(model),
+    release,
+    endpoints: model.documentedIn(releaseId).map(({ endpoint, availability }) => ({ ...endpointRecord(model, endpoint), availability })),
+  };
+}
+
+export const CSV_COLUMNS = [
+  'id', 'port', 'socket', 'protocol', 'bind', 'roles', 'service', 'process_names', 'releases', 'condition',
+  'option', 'preflight', 'reachable_from', 'description', 'security',
+] as const;
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function endpointsCsv(model: Model): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const e of model.endpoints) {
+    const r = endpointRecord(model, e);
+    const cond = r.condition ? Object.entries(r.condition).map(([k, v]) => `${k}=${String(v)}`).join(';') : '';
+    const row = [
+      r.id, r.port === null ? '' : String(r.port), r.socket ?? '', r.protocol, r.bind ?? '', r.roles.join(';'), r.service,
+      r.processNames.join(';'), r.releases.join(';'), cond, r.option ? `${r.option.type}:${r.option.name}` : '',
+      String(r.preflight), r.reachableFrom, plainText(r.description), plainText(r.security),
+    ];
+    lines.push(row.map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}

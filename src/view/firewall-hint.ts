@@ -1,0 +1,25 @@
+/** A one-line firewall hint for a port page, derived from `reachableFrom`. */
+import type { EndpointView } from '../domain/model.ts';
+import { REACHABLE_LABEL, ROLE_LABEL } from '../domain/model.ts';
+
+export interface FirewallHint {
+  text: string;
+  command?: string;
+}
+
+export function firewallHint(e: EndpointView): FirewallHint {
+  if (e.protocol === 'unix') return { text: 'A unix socket: firewalls do not apply.' };
+  if (e.reachableFrom === 'none') {
+    return {
+      text:
+        e.bind === 'localhost'
+          ? 'Bound to loopback: never open it in a firewall; no other host can or needs to connect.'
+          : 'Nothing on another host needs it, so do not open it; it binds all interfaces, so keep it closed in your firewall.',
+    };
+  }
+  const on = e.roles.map((r) => ROLE_LABEL[r]).join(' and ');
+  return {
+    text: `Allow ${e.port}/${e.protocol} on ${on} nodes from ${REACHABLE_LABEL[e.reachableFrom]}.`,
+    command: `sudo ufw allow ${e.port}/${e.protocol}`,
+  };
+}
