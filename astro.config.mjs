@@ -18,7 +18,10 @@ function referenceModule() {
     /** @param {string} source */
     resolveId: (source) => (source === id ? `\0${id}` : undefined),
     /** @param {string} resolved */
-    load: (resolved) => (resolved === `\0${id}` ? `export default ${JSON.stringify(validateReference(raw))};` : undefined),
+    load: (resolved) =>
+      resolved === `\0${id}`
+        ? `export default ${JSON.stringify(validateReference(raw))};`
+        : undefined,
   };
 }
 
@@ -53,5 +56,9 @@ export default defineConfig({
     },
   },
   // Scripts stay external files: cacheable across pages and allowed by a CSP of 'self'.
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [referenceModule()], worker: { format: 'es', plugins: () => [referenceModule()] } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    plugins: [referenceModule()],
+    worker: { format: 'es', plugins: () => [referenceModule()] },
+  },
 });

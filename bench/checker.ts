@@ -26,20 +26,29 @@ const nodeMs = median(nodeTimes);
 const PORT = 4466;
 const server = await serveDist('dist', PORT);
 const browser = await chromium.launch(launchOptions());
-let browserMs = 0;
-let longest = 0;
+let browserMs: number;
+let longest: number;
 try {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${PORT}/check/`);
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
-    await page.evaluate((t) => {
-      const box = document.querySelector<HTMLTextAreaElement>('#input')!;
-      box.value = t;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    }, i % 2 ? text + '\n' : text);
-    await page.waitForFunction((n) => (document.querySelector('#results p')?.textContent ?? '').includes(`from ${n} lines`), LINES + (i % 2 ? 3 : 2), { timeout: 120_000 });
-    const ms = Number(/in (\d+) ms/.exec((await page.locator('#results p').first().textContent()) ?? '')?.[1]);
+    await page.evaluate(
+      (t) => {
+        const box = document.querySelector<HTMLTextAreaElement>('#input')!;
+        box.value = t;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      i % 2 ? text + '\n' : text,
+    );
+    await page.waitForFunction(
+      (n) => (document.querySelector('#results p')?.textContent ?? '').includes(`from ${n} lines`),
+      LINES + (i % 2 ? 3 : 2),
+      { timeout: 120_000 },
+    );
+    const ms = Number(
+      /in (\d+) ms/.exec((await page.locator('#results p').first().textContent()) ?? '')?.[1],
+    );
     runs.push(ms);
   }
   browserMs = median(runs);
@@ -52,12 +61,17 @@ try {
   await page.waitForTimeout(500);
   longest = await page.evaluate(async () => {
     const tasks: number[] = [];
-    const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
+    const obs = new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => tasks.push(e.duration)),
+    );
     obs.observe({ type: 'longtask', buffered: false });
     const box = document.querySelector<HTMLTextAreaElement>('#input')!;
     box.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise<void>((resolve) => {
-      const poll = () => ((document.querySelector('#results p')?.textContent ?? '').includes('from 50002 lines') ? resolve() : setTimeout(poll, 50));
+      const poll = () =>
+        (document.querySelector('#results p')?.textContent ?? '').includes('from 50002 lines')
+          ? resolve()
+          : setTimeout(poll, 50);
       poll();
     });
     obs.disconnect();
@@ -69,11 +83,24 @@ try {
 }
 
 const assets = readdirSync('dist/_astro');
-const size = (re: RegExp) => assets.filter((f) => re.test(f)).reduce((n, f) => n + gzipSync(readFileSync(`dist/_astro/${f}`)).length, 0);
+const size = (re: RegExp) =>
+  assets
+    .filter((f) => re.test(f))
+    .reduce((n, f) => n + gzipSync(readFileSync(`dist/_astro/${f}`)).length, 0);
 const checkHtml = readFileSync('dist/check/index.html', 'utf8');
-const firstScript = [...checkHtml.matchAll(/<script[^>]+src="\/_astro\/([^"]+)"/g)].map((m) => m[1]!).filter((f) => !f.startsWith('Base'));
+const firstScript = [...checkHtml.matchAll(/<script[^>]+src="\/_astro\/([^"]+)"/g)]
+  .map((m) => m[1]!)
+  .filter((f) => !f.startsWith('Base'));
 console.log(`checker benchmark (${LINES.toLocaleString('en')} lines of ss -tulpn)`);
-console.log(`  Node ${process.version}: ${Math.round(nodeMs)} ms median of 5 -> ${Math.round(LINES / (nodeMs / 1000)).toLocaleString('en')} lines/s`);
-console.log(`  Chromium (Web Worker): ${Math.round(browserMs)} ms median of 3 -> ${Math.round(LINES / (browserMs / 1000)).toLocaleString('en')} lines/s`);
-console.log(`  50,000-line paste: ${longest ? `longest main-thread task ${Math.round(longest)} ms` : "no main-thread task over 50 ms (the long-task threshold)"} while it is checked and shown (the worker parses; the page renders the first 2,000 rows)`);
-console.log(`  scripts (gzip): page ${firstScript.reduce((n, f) => n + gzipSync(readFileSync(`dist/_astro/${f}`)).length, 0)} B, worker ${size(/^checker\.worker-/)} B, YAML on demand ${size(/^browser-/)} B, download ${gzipSync(readFileSync('dist/downloads/check-ports.mjs')).length} B`);
+console.log(
+  `  Node ${process.version}: ${Math.round(nodeMs)} ms median of 5 -> ${Math.round(LINES / (nodeMs / 1000)).toLocaleString('en')} lines/s`,
+);
+console.log(
+  `  Chromium (Web Worker): ${Math.round(browserMs)} ms median of 3 -> ${Math.round(LINES / (browserMs / 1000)).toLocaleString('en')} lines/s`,
+);
+console.log(
+  `  50,000-line paste: ${longest ? `longest main-thread task ${Math.round(longest)} ms` : 'no main-thread task over 50 ms (the long-task threshold)'} while it is checked and shown (the worker parses; the page renders the first 2,000 rows)`,
+);
+console.log(
+  `  scripts (gzip): page ${firstScript.reduce((n, f) => n + gzipSync(readFileSync(`dist/_astro/${f}`)).length, 0)} B, worker ${size(/^checker\.worker-/)} B, YAML on demand ${size(/^browser-/)} B, download ${gzipSync(readFileSync('dist/downloads/check-ports.mjs')).length} B`,
+);

@@ -9,11 +9,15 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const code = await runCli(process.argv.slice(2), {
-  readFile: (path) => readFile(path, 'utf8'),
-  readStdin,
-  stdinIsTerminal: !!process.stdin.isTTY,
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-}, model);
+const code = await runCli(
+  process.argv.slice(2),
+  {
+    readFile: (path) => readFile(path, 'utf8'),
+    readStdin,
+    stdinIsTerminal: !!process.stdin.isTTY,
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  },
+  model,
+);
 process.exitCode = code;

@@ -2,4 +2,9 @@
 import { model } from '../src/domain/data.ts';
 import { runFirewallCli } from '../src/cli/firewall.ts';
 
-process.exitCode = runFirewallCli(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t), model);
+process.exitCode = runFirewallCli(
+  process.argv.slice(2),
+  (t) => process.stdout.write(t),
+  (t) => process.stderr.write(t),
+  model,
+);

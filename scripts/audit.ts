@@ -13,14 +13,28 @@ const PORT = Number(process.env.AUDIT_PORT ?? 4455);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const OUT = 'dist-audit';
 const RUNS = Number(process.env.AUDIT_RUNS ?? 3);
-const PAGES = process.env.AUDIT_PAGES?.split(',') ?? ['/', '/ports/6443/', '/services/kubelet/', '/ports/', '/check/'];
+const PAGES = process.env.AUDIT_PAGES?.split(',') ?? [
+  '/',
+  '/ports/6443/',
+  '/services/kubelet/',
+  '/ports/',
+  '/check/',
+];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const BAR: Record<(typeof CATEGORIES)[number], number> = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 };
+const BAR: Record<(typeof CATEGORIES)[number], number> = {
+  performance: 98,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 100,
+};
 
 const browser = findBrowser();
 const chrome = browser.path ?? (await import('@playwright/test')).chromium.executablePath();
 console.log(`audit: building for ${ORIGIN} into ${OUT}/`);
-execFileSync('npx', ['astro', 'build', '--outDir', OUT], { stdio: 'inherit', env: { ...process.env, SITE_URL: ORIGIN } });
+execFileSync('npx', ['astro', 'build', '--outDir', OUT], {
+  stdio: 'inherit',
+  env: { ...process.env, SITE_URL: ORIGIN },
+});
 execFileSync('node', ['scripts/postbuild.ts', OUT], { stdio: 'inherit' });
 const server = await serveDist(OUT, PORT);
 
@@ -34,12 +48,26 @@ try {
       const scores: Record<string, number[]> = {};
       for (let run = 0; run < RUNS; run++) {
         const out = join(work, `r.json`);
-        const args = ['--yes', 'lighthouse@12.2.3', `${ORIGIN}${page}`, '--quiet', '--output=json', `--output-path=${out}`,
-          `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'];
+        const args = [
+          '--yes',
+          'lighthouse@12.2.3',
+          `${ORIGIN}${page}`,
+          '--quiet',
+          '--output=json',
+          `--output-path=${out}`,
+          `--only-categories=${CATEGORIES.join(',')}`,
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+        ];
         if (preset === 'desktop') args.push('--preset=desktop');
-        execFileSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: chrome } });
-        const lhr = JSON.parse(readFileSync(out, 'utf8'));
-        for (const c of CATEGORIES) (scores[c] ??= []).push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
+        execFileSync('npx', args, {
+          stdio: ['ignore', 'ignore', 'inherit'],
+          env: { ...process.env, CHROME_PATH: chrome },
+        });
+        const lhr = JSON.parse(readFileSync(out, 'utf8')) as {
+          categories: Record<string, { score: number } | undefined>;
+        };
+        for (const c of CATEGORIES)
+          (scores[c] ??= []).push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
       }
       const med = CATEGORIES.map((c) => median(scores[c]!));
       const ok = CATEGORIES.every((c, i) => med[i]! >= BAR[c]);
@@ -54,5 +82,7 @@ try {
 const head = ['page', 'preset', 'perf', 'a11y', 'best', 'seo', 'result'];
 const table = [head, ...rows].map((r) => r.join(' | ')).join('\n');
 writeFileSync(join(OUT, 'lighthouse.txt'), table + '\n');
-console.log(`\n${table}\n\nlighthouse: median of ${RUNS} runs; ${failed ? `${failed} below the bar` : 'all at or above the bar'}`);
+console.log(
+  `\n${table}\n\nlighthouse: median of ${RUNS} runs; ${failed ? `${failed} below the bar` : 'all at or above the bar'}`,
+);
 process.exitCode = failed ? 1 : 0;

@@ -3,7 +3,11 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-export const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const SYSTEM_CHROMIUM = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export function findBrowser(): { path?: string; kind: 'env' | 'playwright' | 'system' | 'none' } {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -21,6 +25,14 @@ export function findBrowser(): { path?: string; kind: 'env' | 'playwright' | 'sy
 /** Chromium launch options for tests, benchmarks and audits: Playwright's own browser, or the one found above. */
 export function launchOptions(): { executablePath?: string; args: string[] } {
   const found = findBrowser();
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-  return found.kind === 'playwright' ? { args } : { executablePath: found.path ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args };
+  const args = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  return found.kind === 'playwright'
+    ? { args }
+    : { executablePath: found.path ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args };
 }

@@ -11,15 +11,33 @@ const KB = 1000;
 const FIRST_ROUND_TRIP = 14 * KB;
 const RULES: { match: RegExp; htmlCss: number; js: number; note: string }[] = [
   { match: /^\/check\/$/, htmlCss: FIRST_ROUND_TRIP, js: 30 * KB, note: 'checker: first script' },
-  { match: /^\/ports\/$/, htmlCss: FIRST_ROUND_TRIP, js: 5 * KB, note: 'full table + filter script' },
-  { match: /^\/releases\/[\d.]+\/$|^\/$/, htmlCss: FIRST_ROUND_TRIP, js: 5 * KB, note: 'overview with diagram' },
+  {
+    match: /^\/ports\/$/,
+    htmlCss: FIRST_ROUND_TRIP,
+    js: 5 * KB,
+    note: 'full table + filter script',
+  },
+  {
+    match: /^\/releases\/[\d.]+\/$|^\/$/,
+    htmlCss: FIRST_ROUND_TRIP,
+    js: 5 * KB,
+    note: 'overview with diagram',
+  },
   { match: /.*/, htmlCss: FIRST_ROUND_TRIP, js: 5 * KB, note: 'reference page' },
 ];
 const LAZY: { match: RegExp; budget: number; note: string }[] = [
   { match: /^checker\.worker-.*\.js$/, budget: 30 * KB, note: 'checker worker (data + parsers)' },
   { match: /^browser-.*\.js$/, budget: 35 * KB, note: 'YAML parser, loaded on demand' },
-  { match: /^search-box.*\.js$|^search-[A-Za-z0-9_-]+\.js$/, budget: 5 * KB, note: 'search, loaded on first use' },
-  { match: /^firewall-app.*\.js$/, budget: 15 * KB, note: 'firewall generator + data, on first change' },
+  {
+    match: /^search-box.*\.js$|^search-[A-Za-z0-9_-]+\.js$/,
+    budget: 5 * KB,
+    note: 'search, loaded on first use',
+  },
+  {
+    match: /^firewall-app.*\.js$/,
+    budget: 15 * KB,
+    note: 'firewall generator + data, on first change',
+  },
 ];
 
 const gz = (buf: Buffer | string) => gzipSync(buf).length;
@@ -27,7 +45,9 @@ const read = (path: string) => readFileSync(join(dist, path));
 
 /** Every file under a directory, as paths. */
 function walk(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map((name) => join(dir, String(name))).filter((f) => statSync(f).isFile());
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((f) => statSync(f).isFile());
 }
 
 /** A module script and every chunk it imports statically (dynamic imports load later). */
@@ -43,24 +63,45 @@ function staticClosure(src: string, seen = new Set<string>()): Set<string> {
 }
 
 const files = walk(dist);
-const pages = files.filter((f) => f.endsWith('.html')).map((f) => '/' + relative(dist, f).split(sep).join('/').replace(/index\.html$/, ''));
+const pages = files
+  .filter((f) => f.endsWith('.html'))
+  .map(
+    (f) =>
+      '/' +
+      relative(dist, f)
+        .split(sep)
+        .join('/')
+        .replace(/index\.html$/, ''),
+  );
 const rows: string[][] = [];
 let failed = 0;
 
 for (const page of pages.sort()) {
   const html = read(page.endsWith('/') ? `${page}index.html` : page).toString();
   if (/http-equiv="refresh"/.test(html)) continue; // short-link redirect stubs
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
   const js = new Set(scripts.flatMap((s) => [...staticClosure(s)]));
-  const inlineJs = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/json)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + gz(m[1]!), 0);
+  const inlineJs = [
+    ...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/json)[^>]*>([\s\S]*?)<\/script>/g),
+  ].reduce((n, m) => n + gz(m[1]!), 0);
   const h = gz(html);
   const c = css.reduce((n, f) => n + gz(read(f)), 0);
   const j = [...js].reduce((n, f) => n + gz(read(f)), 0);
   const rule = RULES.find((r) => r.match.test(page))!;
   const ok = h + c <= rule.htmlCss && j <= rule.js;
   if (!ok) failed++;
-  rows.push([page, String(h), String(c), `${j}${inlineJs ? ` (+${inlineJs} inline)` : ''}`, String(h + c + j), `${rule.htmlCss}/${rule.js}`, ok ? 'pass' : 'FAIL']);
+  rows.push([
+    page,
+    String(h),
+    String(c),
+    `${j}${inlineJs ? ` (+${inlineJs} inline)` : ''}`,
+    String(h + c + j),
+    `${rule.htmlCss}/${rule.js}`,
+    ok ? 'pass' : 'FAIL',
+  ]);
 }
 
 const lazyRows: string[][] = [];
@@ -75,7 +116,9 @@ for (const file of files.filter((f) => f.includes(`${sep}_astro${sep}`) && f.end
 }
 
 const fonts = files.filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f));
-const fontFaces = files.filter((f) => f.endsWith('.css') && /@font-face/.test(readFileSync(f, 'utf8')));
+const fontFaces = files.filter(
+  (f) => f.endsWith('.css') && /@font-face/.test(readFileSync(f, 'utf8')),
+);
 if (fonts.length || fontFaces.length) {
   failed++;
   console.log(`FAIL: web fonts found: ${[...fonts, ...fontFaces].join(', ')}`);
@@ -91,11 +134,20 @@ for (const img of images) {
 
 function table(head: string[], body: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 1 && head[1] === 'what' ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (r: string[]) =>
+    r
+      .map((c, i) =>
+        i === 0 || (i === 1 && head[1] === 'what') ? c.padEnd(widths[i]!) : c.padStart(widths[i]!),
+      )
+      .join('  ');
   return [line(head), ...body.map(line)].join('\n');
 }
-console.log(table(['page', 'HTML', 'CSS', 'JS (eager)', 'total', 'budget HTML+CSS/JS', 'result'], rows));
+console.log(
+  table(['page', 'HTML', 'CSS', 'JS (eager)', 'total', 'budget HTML+CSS/JS', 'result'], rows),
+);
 console.log('');
 console.log(table(['lazy script', 'what', 'gzip', 'budget', 'result'], lazyRows));
-console.log(`\nbudgets: ${rows.length} pages, ${lazyRows.length} lazy scripts, ${images.length} images, ${fonts.length} font files; ${failed ? `${failed} over budget` : 'all within budget'}`);
+console.log(
+  `\nbudgets: ${rows.length} pages, ${lazyRows.length} lazy scripts, ${images.length} images, ${fonts.length} font files; ${failed ? `${failed} over budget` : 'all within budget'}`,
+);
 process.exitCode = failed ? 1 : 0;

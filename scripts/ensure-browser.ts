@@ -5,26 +5,43 @@ import { findBrowser } from './browser.ts';
 
 const found = findBrowser();
 if (found.kind !== 'none') {
-  console.log(`browser: using ${found.kind === 'playwright' ? "Playwright's own Chromium" : found.path}`);
+  console.log(
+    `browser: using ${found.kind === 'playwright' ? "Playwright's own Chromium" : found.path}`,
+  );
   process.exit(0);
 }
 
 const isRoot = process.getuid?.() === 0;
-const isDebian = existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '');
+const isDebian =
+  existsSync('/etc/debian_version') ||
+  /ID(_LIKE)?=.*debian/.test(
+    existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '',
+  );
 try {
   if (isRoot && isDebian) {
-    console.log("browser: none found; installing Debian's chromium package (apt-get update && apt-get install chromium)");
+    console.log(
+      "browser: none found; installing Debian's chromium package (apt-get update && apt-get install chromium)",
+    );
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } else {
-    console.log("browser: none found; downloading Playwright's Chromium (npx playwright install chromium)");
+    console.log(
+      "browser: none found; downloading Playwright's Chromium (npx playwright install chromium)",
+    );
     execFileSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
   }
 } catch (error) {
-  console.error(`browser: could not install one (${(error as Error).message}). Install Chromium, or set CHROMIUM_PATH to its binary.`);
+  console.error(
+    `browser: could not install one (${(error as Error).message}). Install Chromium, or set CHROMIUM_PATH to its binary.`,
+  );
   process.exit(1);
 }
 if (findBrowser().kind === 'none') {
-  console.error('browser: the install finished but no Chromium was found. Set CHROMIUM_PATH to its binary.');
+  console.error(
+    'browser: the install finished but no Chromium was found. Set CHROMIUM_PATH to its binary.',
+  );
   process.exit(1);
 }

@@ -2,7 +2,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export async function serveDist(dir: string, port: number): Promise<ChildProcess> {
-  const server = spawn('node', ['scripts/serve.ts', dir], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const server = spawn('node', ['scripts/serve.ts', dir], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return server;

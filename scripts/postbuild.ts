@@ -10,7 +10,10 @@ import { createHash } from 'node:crypto';
 
 const dist = process.argv[2] ?? 'dist';
 await writeFile(`${dist}/_redirects`, hostRedirects(model));
-await writeFile(`${dist}/_headers`, hostHeaders(metaCspOf(await readFile(`${dist}/index.html`, 'utf8'))));
+await writeFile(
+  `${dist}/_headers`,
+  hostHeaders(metaCspOf(await readFile(`${dist}/index.html`, 'utf8'))),
+);
 
 await mkdir(`${dist}/downloads`, { recursive: true });
 const result = await build({
@@ -29,7 +32,10 @@ const result = await build({
     {
       name: 'validated-data',
       setup(b) {
-        b.onResolve({ filter: /\/data\.ts$/ }, () => ({ path: 'validated-data', namespace: 'ck8s' }));
+        b.onResolve({ filter: /\/data\.ts$/ }, () => ({
+          path: 'validated-data',
+          namespace: 'ck8s',
+        }));
         b.onLoad({ filter: /.*/, namespace: 'ck8s' }, () => ({
           resolveDir: `${process.cwd()}/src/domain`,
           loader: 'ts',
@@ -43,25 +49,36 @@ const result = await build({
   },
 });
 const bytes = Object.values(result.metafile.outputs)[0]!.bytes;
-console.log(`postbuild: wrote _redirects (${model.ports.length * 2} short links), _headers, downloads/check-ports.mjs (${(bytes / 1024).toFixed(0)} KiB)`);
+console.log(
+  `postbuild: wrote _redirects (${model.ports.length * 2} short links), _headers, downloads/check-ports.mjs (${(bytes / 1024).toFixed(0)} KiB)`,
+);
 
 // Full-text index. The astro-pagefind integration only logs failures; here any error fails the build.
 const { index, errors: createErrors } = await pagefind.createIndex({ forceLanguage: 'en' });
 if (!index) throw new Error(`pagefind: could not create an index: ${createErrors.join('; ')}`);
 const added = await index.addDirectory({ path: dist });
 if (added.errors.length) throw new Error(`pagefind: indexing failed: ${added.errors.join('; ')}`);
-if (added.page_count < model.ports.length + model.services.length) throw new Error(`pagefind: only ${added.page_count} pages indexed`);
+if (added.page_count < model.ports.length + model.services.length)
+  throw new Error(`pagefind: only ${added.page_count} pages indexed`);
 const written = await index.writeFiles({ outputPath: `${dist}/pagefind` });
-if (written.errors.length) throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
+if (written.errors.length)
+  throw new Error(`pagefind: writing the index failed: ${written.errors.join('; ')}`);
 await pagefind.close();
 // The site uses Pagefind's search API only; its ready-made UIs would be dead weight on the server.
-const unused = (await readdir(`${dist}/pagefind`)).filter((f) => /^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f));
+const unused = (await readdir(`${dist}/pagefind`)).filter((f) =>
+  /^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(f),
+);
 await Promise.all(unused.map((f) => rm(`${dist}/pagefind/${f}`)));
-console.log(`postbuild: pagefind indexed ${added.page_count} pages (removed ${unused.length} unused UI files)`);
+console.log(
+  `postbuild: pagefind indexed ${added.page_count} pages (removed ${unused.length} unused UI files)`,
+);
 
 // Offline: the service worker keeps the checker, the shared assets and the port index.
 const assets = (await readdir(`${dist}/_astro`)).map((f) => `/_astro/${f}`).sort();
 const precache = ['/check/', '/404.html', '/search/ports.json', '/favicon.svg', ...assets];
-const version = createHash('sha256').update(model.ref.meta.dataVersion + precache.join()).digest('hex').slice(0, 12);
+const version = createHash('sha256')
+  .update(model.ref.meta.dataVersion + precache.join())
+  .digest('hex')
+  .slice(0, 12);
 await writeFile(`${dist}/sw.js`, serviceWorkerSource(version, precache));
 console.log(`postbuild: sw.js precaches ${precache.length} files (version ${version})`);

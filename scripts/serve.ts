@@ -1,7 +1,7 @@
 // A small static server for the built site that behaves like the hosts it is deployed to:
 // it applies dist/_redirects and dist/_headers, adds trailing slashes to directories, and
 // answers unknown paths with 404.html. `npm start` and the end-to-end tests both use it.
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -38,7 +38,8 @@ async function readOptional(path: string): Promise<string> {
 const redirects = new Map<string, { to: string; status: number }>();
 for (const line of (await readOptional(join(root, '_redirects'))).split('\n')) {
   const [from, to, status] = line.trim().split(/\s+/);
-  if (from && to && !from.startsWith('#')) redirects.set(from, { to, status: Number(status ?? 301) });
+  if (from && to && !from.startsWith('#'))
+    redirects.set(from, { to, status: Number(status ?? 301) });
 }
 
 // _headers: a path pattern on its own line, then indented "Name: value" lines.
@@ -46,16 +47,23 @@ const headerRules: { pattern: RegExp; headers: [string, string][] }[] = [];
 for (const line of (await readOptional(join(root, '_headers'))).split('\n')) {
   if (!line.trim() || line.trim().startsWith('#')) continue;
   if (!/^\s/.test(line)) {
-    const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+    const pattern = new RegExp(
+      `^${line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replaceAll('*', '.*')}$`,
+    );
     headerRules.push({ pattern, headers: [] });
   } else if (headerRules.length) {
     const at = line.indexOf(':');
-    if (at > 0) headerRules.at(-1)!.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    if (at > 0)
+      headerRules.at(-1)!.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
   }
 }
 
 function applyHeaders(res: ServerResponse, path: string): void {
-  for (const rule of headerRules) if (rule.pattern.test(path)) for (const [k, v] of rule.headers) res.setHeader(k, v);
+  for (const rule of headerRules)
+    if (rule.pattern.test(path)) for (const [k, v] of rule.headers) res.setHeader(k, v);
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -66,7 +74,7 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-const server = createServer(async (req, res) => {
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -90,7 +98,11 @@ const server = createServer(async (req, res) => {
       return;
     }
     let target = path.endsWith('/') ? join(file, 'index.html') : file;
-    if (!path.endsWith('/') && !(await isFile(target)) && (await isFile(join(file, 'index.html')))) {
+    if (
+      !path.endsWith('/') &&
+      !(await isFile(target)) &&
+      (await isFile(join(file, 'index.html')))
+    ) {
       res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
       return;
     }
@@ -108,7 +120,9 @@ const server = createServer(async (req, res) => {
   } catch (error) {
     res.writeHead(500).end(String(error));
   }
-});
+}
+
+const server = createServer((req, res) => void handle(req, res));
 
 server.listen(port, host, () => {
   console.log(`Serving ${root} at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);

@@ -5,11 +5,15 @@ import { join, relative, sep } from 'node:path';
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
 
 export function assertBuilt(): void {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(join(DIST, 'index.html')))
+    throw new Error('dist/ is missing: run `npm run build` first');
 }
 
 export function htmlFiles(dir = DIST): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((name) => name.endsWith('.html')).map((name) => join(dir, name));
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => join(dir, name));
 }
 
 /** The URL path a file is served at: dist/ports/6443/index.html -> /ports/6443/. */
@@ -18,7 +22,13 @@ export function urlOf(file: string): string {
   return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
 }
 
-const decode = (s: string) => s.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+const decode = (s: string) =>
+  s
+    .replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
 
 export function idsIn(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!)));
@@ -26,7 +36,10 @@ export function idsIn(html: string): Set<string> {
 
 export function linksIn(html: string): string[] {
   // Inline script bodies are code, not markup; external script src attributes are links like any other.
-  const withoutScripts = html.replace(/(<script\b(?![^>]*\bsrc=)[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
+  const withoutScripts = html.replace(
+    /(<script\b(?![^>]*\bsrc=)[^>]*>)[\s\S]*?<\/script>/g,
+    '$1</script>',
+  );
   return [...withoutScripts.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1]!));
 }
 

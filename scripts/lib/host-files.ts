@@ -3,7 +3,10 @@ import type { Model } from '../../src/domain/model.ts';
 import { portUrl } from '../../src/domain/urls.ts';
 
 export function hostRedirects(model: Model): string {
-  return model.ports.flatMap((p) => [`/${p} ${portUrl(p)} 301`, `/${p}/ ${portUrl(p)} 301`]).join('\n') + '\n';
+  return (
+    model.ports.flatMap((p) => [`/${p} ${portUrl(p)} 301`, `/${p}/ ${portUrl(p)} 301`]).join('\n') +
+    '\n'
+  );
 }
 
 /** The CSP from the pages' meta tag, plus the directives a meta tag cannot carry. */

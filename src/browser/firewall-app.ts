@@ -24,8 +24,10 @@ function readForm(): PlanOptions {
     nodeCidrs: cidrs(field<HTMLInputElement>('nodes').value),
     clientCidrs: cidrs(field<HTMLInputElement>('clients').value),
   };
-  if (!field<HTMLSelectElement>('datastore').disabled) options.datastore = field<HTMLSelectElement>('datastore').value as 'etcd' | 'k8s-dqlite';
-  if (!field<HTMLSelectElement>('kpr').disabled) options.kubeProxyReplacement = field<HTMLSelectElement>('kpr').value === 'on';
+  if (!field<HTMLSelectElement>('datastore').disabled)
+    options.datastore = field<HTMLSelectElement>('datastore').value as 'etcd' | 'k8s-dqlite';
+  if (!field<HTMLSelectElement>('kpr').disabled)
+    options.kubeProxyReplacement = field<HTMLSelectElement>('kpr').value === 'on';
   const ports: Partial<Record<PortOption, number>> = {};
   for (const p of PORT_OPTIONS) {
     const v = Number(field<HTMLInputElement>(p).value);
@@ -38,7 +40,13 @@ function readForm(): PlanOptions {
 function writeUrl(): void {
   const params = new URLSearchParams();
   for (const el of form.elements) {
-    if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && el.name && el.value && !el.disabled) params.set(el.name, el.value);
+    if (
+      (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) &&
+      el.name &&
+      el.value &&
+      !el.disabled
+    )
+      params.set(el.name, el.value);
   }
   history.replaceState(null, '', `${location.pathname}?${params}${location.hash}`);
 }
@@ -50,17 +58,25 @@ const cell = (...children: (Node | string)[]) => {
 };
 
 function render(plan: Plan): void {
-  document.querySelector('#rules')!.textContent = `Rules for a ${ROLE_LABEL[plan.role]} node, ${plan.release}`;
+  document.querySelector('#rules')!.textContent =
+    `Rules for a ${ROLE_LABEL[plan.role]} node, ${plan.release}`;
   document.querySelector('#fw-rules tbody')!.replaceChildren(
     ...plan.rules.map((r) => {
       const tr = document.createElement('tr');
       tr.dataset.port = String(r.port);
       tr.dataset.protocol = r.protocol;
       tr.append(
-        cell(Object.assign(document.createElement('a'), { href: endpointUrl(r.endpoint), textContent: `${r.port}/${r.protocol}` })),
+        cell(
+          Object.assign(document.createElement('a'), {
+            href: endpointUrl(r.endpoint),
+            textContent: `${r.port}/${r.protocol}`,
+          }),
+        ),
         cell(r.endpoint.serviceName),
         cell(r.sources.length ? `${r.from} (${r.sources.join(', ')})` : r.from),
-        cell(`${r.inUpstreamHowto ? 'also opens it' : 'does not open it'}${r.endpoint.discrepancy ? `: ${plainText(r.endpoint.discrepancy)}` : ''}`),
+        cell(
+          `${r.inUpstreamHowto ? 'also opens it' : 'does not open it'}${r.endpoint.discrepancy ? `: ${plainText(r.endpoint.discrepancy)}` : ''}`,
+        ),
       );
       return tr;
     }),
@@ -69,11 +85,18 @@ function render(plan: Plan): void {
     ...plan.closed.map((c) => {
       const li = document.createElement('li');
       li.dataset.port = String(c.endpoint.port);
-      li.append(Object.assign(document.createElement('a'), { href: endpointUrl(c.endpoint), textContent: `${c.endpoint.port}/${c.endpoint.protocol}` }), ` ${c.endpoint.serviceName}: ${c.why}.`);
+      li.append(
+        Object.assign(document.createElement('a'), {
+          href: endpointUrl(c.endpoint),
+          textContent: `${c.endpoint.port}/${c.endpoint.protocol}`,
+        }),
+        ` ${c.endpoint.serviceName}: ${c.why}.`,
+      );
       return li;
     }),
   );
-  for (const tool of TOOLS) document.getElementById(`fw-${tool}`)!.textContent = generate(tool, plan);
+  for (const tool of TOOLS)
+    document.getElementById(`fw-${tool}`)!.textContent = generate(tool, plan);
 }
 
 function update(): void {
@@ -91,8 +114,15 @@ function update(): void {
 export function start(): void {
   const params = new URLSearchParams(location.search);
   for (const el of form.elements) {
-    if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && params.has(el.name)) {
-      if (el instanceof HTMLSelectElement && ![...el.options].some((o) => o.value === params.get(el.name))) continue;
+    if (
+      (el instanceof HTMLInputElement || el instanceof HTMLSelectElement) &&
+      params.has(el.name)
+    ) {
+      if (
+        el instanceof HTMLSelectElement &&
+        ![...el.options].some((o) => o.value === params.get(el.name))
+      )
+        continue;
       el.value = params.get(el.name)!;
     }
   }

@@ -8,19 +8,26 @@ if (box && message && hint) {
   const ports = (box.dataset.ports ?? '').split(' ').map(Number);
   const range = box.dataset.range ?? '';
   const verdict = explainMissingPath(location.pathname, ports);
-  const link = (href: string, text: string) => Object.assign(document.createElement('a'), { href, textContent: text });
+  const link = (href: string, text: string) =>
+    Object.assign(document.createElement('a'), { href, textContent: text });
   const checker = link(`/check/`, 'conflict checker');
   switch (verdict.kind) {
     case 'unused-port': {
       checker.href = `/check/#ports=${verdict.port}`;
       message.textContent = `Port ${verdict.port} is not used by Canonical Kubernetes ${range}, on any node role or interface.`;
       hint.replaceChildren('Nearest ports it does use: ');
-      verdict.nearest.forEach((p, i) => hint.append(i ? ', ' : '', link(`/ports/${p}/`, String(p))));
+      verdict.nearest.forEach((p, i) =>
+        hint.append(i ? ', ' : '', link(`/ports/${p}/`, String(p))),
+      );
       hint.append('. To see whether your own listeners clash, use the ', checker, '.');
       break;
     }
     case 'known-port':
-      message.replaceChildren('Canonical Kubernetes uses this port: see ', link(`/ports/${verdict.port}/`, `port ${verdict.port}`), '.');
+      message.replaceChildren(
+        'Canonical Kubernetes uses this port: see ',
+        link(`/ports/${verdict.port}/`, `port ${verdict.port}`),
+        '.',
+      );
       break;
     case 'out-of-range':
       message.textContent = `"${verdict.text}" is not a valid port: TCP and UDP ports run from 1 to 65535.`;

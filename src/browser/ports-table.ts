@@ -1,5 +1,12 @@
 // Enhances the full /ports/ table: filters and sorting, with the state kept in the URL query.
-import { compareCells, queryFromState, rowMatches, stateFromQuery, type FilterState, type RowFacts } from './table-filter';
+import {
+  compareCells,
+  queryFromState,
+  rowMatches,
+  stateFromQuery,
+  type FilterState,
+  type RowFacts,
+} from './table-filter';
 
 const form = document.querySelector<HTMLFormElement>('#port-filters');
 const table = document.querySelector<HTMLTableElement>('#ports-table');
@@ -45,7 +52,8 @@ if (form && table) {
     const next: FilterState = {};
     if (state.sort) next.sort = state.sort;
     if (state.dir) next.dir = state.dir;
-    for (const [key, value] of data) if (typeof value === 'string' && value.trim()) next[key as keyof FilterState] = value.trim();
+    for (const [key, value] of data)
+      if (typeof value === 'string' && value.trim()) next[key as keyof FilterState] = value.trim();
     state = next;
   }
 
@@ -53,7 +61,12 @@ if (form && table) {
     for (const el of form!.elements) {
       if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement) {
         const value = state[el.name as keyof FilterState] ?? '';
-        if (el instanceof HTMLSelectElement && value && ![...el.options].some((o) => o.value === value)) continue;
+        if (
+          el instanceof HTMLSelectElement &&
+          value &&
+          ![...el.options].some((o) => o.value === value)
+        )
+          continue;
         el.value = value;
       }
     }
@@ -61,9 +74,18 @@ if (form && table) {
 
   function apply(push: boolean): void {
     const column = state.sort !== undefined ? Number(state.sort) : -1;
-    const ordered = column >= 0 && column < headers.length
-      ? original.slice().sort((a, b) => compareCells(a.cells[column]!.textContent ?? '', b.cells[column]!.textContent ?? '') * (state.dir === 'desc' ? -1 : 1))
-      : original;
+    const ordered =
+      column >= 0 && column < headers.length
+        ? original
+            .slice()
+            .sort(
+              (a, b) =>
+                compareCells(
+                  a.cells[column]!.textContent ?? '',
+                  b.cells[column]!.textContent ?? '',
+                ) * (state.dir === 'desc' ? -1 : 1),
+            )
+        : original;
     let shown = 0;
     for (const row of ordered) {
       const visible = rowMatches(facts.get(row)!, state);
@@ -72,7 +94,8 @@ if (form && table) {
       tbody.append(row);
     }
     headers.forEach((th, i) => {
-      if (i === column) th.setAttribute('aria-sort', state.dir === 'desc' ? 'descending' : 'ascending');
+      if (i === column)
+        th.setAttribute('aria-sort', state.dir === 'desc' ? 'descending' : 'ascending');
       else th.removeAttribute('aria-sort');
     });
     count.textContent = `${shown} of ${original.length} rows`;

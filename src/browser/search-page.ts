@@ -8,7 +8,8 @@ const params = new URLSearchParams(location.search);
 const FILTERS = ['release', 'role', 'interface', 'protocol'];
 
 for (const el of form.elements) {
-  if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && params.get(el.name)) el.value = params.get(el.name)!;
+  if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement) && params.get(el.name))
+    el.value = params.get(el.name)!;
 }
 
 async function run(): Promise<void> {
@@ -20,11 +21,19 @@ async function run(): Promise<void> {
   const filters: Record<string, string[]> = {};
   for (const f of FILTERS) if (params.get(f)) filters[f] = [params.get(f)!];
   const answer = await search(q, filters, 20);
-  status.replaceChildren(...answerMessage(answer, `${answer.hits.length} result${answer.hits.length === 1 ? '' : 's'} for "${q}".`));
+  status.replaceChildren(
+    ...answerMessage(
+      answer,
+      `${answer.hits.length} result${answer.hits.length === 1 ? '' : 's'} for "${q}".`,
+    ),
+  );
   list.replaceChildren(
     ...answer.hits.map((hit) => {
       const li = document.createElement('li');
-      const a = Object.assign(document.createElement('a'), { href: hit.url, textContent: hit.title });
+      const a = Object.assign(document.createElement('a'), {
+        href: hit.url,
+        textContent: hit.title,
+      });
       li.append(a, ...hitDetails(hit));
       return li;
     }),

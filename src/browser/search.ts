@@ -38,7 +38,9 @@ function pagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
   pagefindPromise ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
     // Exact words and titles matter more than long pages that mention a term in passing.
-    await pf.options({ ranking: { termFrequency: 0.6, pageLength: 0.9, termSaturation: 1.2, termSimilarity: 1.0 } });
+    await pf.options({
+      ranking: { termFrequency: 0.6, pageLength: 0.9, termSaturation: 1.2, termSimilarity: 1.0 },
+    });
     await pf.init();
     return pf;
   });
@@ -51,12 +53,20 @@ export function warm(): void {
   void pagefind().catch(() => undefined);
 }
 
-const portHit = (e: PortIndexEntry, badge: NonNullable<Hit['badge']>): Hit => ({ url: e.url, title: `Port ${e.port} (${e.protocols.join(', ')})`, detail: e.summary, badge });
+const portHit = (e: PortIndexEntry, badge: NonNullable<Hit['badge']>): Hit => ({
+  url: e.url,
+  title: `Port ${e.port} (${e.protocols.join(', ')})`,
+  detail: e.summary,
+  badge,
+});
 
 function fromPorts(answer: Exclude<PortAnswer, { kind: 'words' }>): Answer {
   switch (answer.kind) {
     case 'exact':
-      return { hits: [portHit(answer.entry, 'exact'), ...answer.partial.map((e) => portHit(e, 'partial'))], exact: answer.entry.url };
+      return {
+        hits: [portHit(answer.entry, 'exact'), ...answer.partial.map((e) => portHit(e, 'partial'))],
+        exact: answer.entry.url,
+      };
     case 'unused':
       return {
         message: `${answer.port} is not used by Canonical Kubernetes ${RANGE}.${answer.partial.length ? ' Known ports that start with it:' : ''}`,
@@ -65,11 +75,16 @@ function fromPorts(answer: Exclude<PortAnswer, { kind: 'words' }>): Answer {
       };
     case 'range':
       return {
-        message: answer.entries.length ? `Known ports from ${answer.from} to ${answer.to}:` : `Canonical Kubernetes ${RANGE} uses no port from ${answer.from} to ${answer.to}.`,
+        message: answer.entries.length
+          ? `Known ports from ${answer.from} to ${answer.to}:`
+          : `Canonical Kubernetes ${RANGE} uses no port from ${answer.from} to ${answer.to}.`,
         hits: answer.entries.map((e) => portHit(e, 'in range')),
       };
     case 'out-of-range':
-      return { message: `"${answer.text}" is not a valid port: TCP and UDP ports run from 1 to 65535.`, hits: [] };
+      return {
+        message: `"${answer.text}" is not a valid port: TCP and UDP ports run from 1 to 65535.`,
+        hits: [],
+      };
   }
 }
 
@@ -79,7 +94,11 @@ export function excerptText(html: string): string {
   return doc.body.textContent ?? '';
 }
 
-export async function search(query: string, filters: Record<string, string[]> = {}, limit = 8): Promise<Answer> {
+export async function search(
+  query: string,
+  filters: Record<string, string[]> = {},
+  limit = 8,
+): Promise<Answer> {
   const q = query.trim();
   if (!q) return { hits: [] };
   const answer = answerQuery(q, await portIndex());
@@ -91,16 +110,23 @@ export async function search(query: string, filters: Record<string, string[]> = 
     const hits = data.map((d) => ({
       url: d.url,
       title: d.meta.title ?? d.url,
-      detail: [d.meta.port && `port ${d.meta.port}`, d.meta.protocol, d.meta.service].filter(Boolean).join(' · '),
+      detail: [d.meta.port && `port ${d.meta.port}`, d.meta.protocol, d.meta.service]
+        .filter(Boolean)
+        .join(' · '),
       excerpt: excerptText(d.excerpt),
     }));
     return hits.length ? { hits } : { message: `Nothing matches "${q}".`, hits: [] };
   } catch {
-    return { message: 'Full-text search is unavailable (the search index did not load). Port numbers still work.', hits: [] };
+    return {
+      message:
+        'Full-text search is unavailable (the search index did not load). Port numbers still work.',
+      hits: [],
+    };
   }
 }
 
-const span = (className: string, textContent: string) => Object.assign(document.createElement('span'), { className, textContent });
+const span = (className: string, textContent: string) =>
+  Object.assign(document.createElement('span'), { className, textContent });
 
 /** The parts of a result after its title: the exact/partial badge, port·protocol·service, and the snippet. Text only. */
 export function hitDetails(hit: Hit): (Node | string)[] {
@@ -114,6 +140,14 @@ export function hitDetails(hit: Hit): (Node | string)[] {
 /** The answer's message, with a link to the checker for numbers Canonical Kubernetes does not use. */
 export function answerMessage(answer: Answer, fallback = ''): (Node | string)[] {
   const parts: (Node | string)[] = [answer.message ?? fallback];
-  if (answer.checker) parts.push(' ', Object.assign(document.createElement('a'), { href: answer.checker, textContent: 'Check it against your listeners in the conflict checker' }), '.');
+  if (answer.checker)
+    parts.push(
+      ' ',
+      Object.assign(document.createElement('a'), {
+        href: answer.checker,
+        textContent: 'Check it against your listeners in the conflict checker',
+      }),
+      '.',
+    );
   return parts;
 }

@@ -60,5 +60,8 @@ if (searchBox instanceof HTMLInputElement) {
 
 // Offline use: pages visited once, and the whole checker, keep working without a network.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
-  addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined));
+  addEventListener(
+    'load',
+    () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined),
+  );
 }

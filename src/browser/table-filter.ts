@@ -1,5 +1,14 @@
 /** The /ports/ filter state and its URL form. Pure, so it is unit-tested without a browser. */
-export const FILTER_KEYS = ['release', 'role', 'bind', 'protocol', 'service', 'q', 'sort', 'dir'] as const;
+export const FILTER_KEYS = [
+  'release',
+  'role',
+  'bind',
+  'protocol',
+  'service',
+  'q',
+  'sort',
+  'dir',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type FilterState = Partial<Record<FilterKey, string>>;
 
@@ -25,7 +34,7 @@ export function stateFromQuery(search: string): FilterState {
 
 export function queryFromState(state: FilterState): string {
   const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) if (state[key]) params.set(key, state[key]!);
+  for (const key of FILTER_KEYS) if (state[key]) params.set(key, state[key]);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

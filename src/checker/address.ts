@@ -27,7 +27,10 @@ export function splitHostPort(token: string): { host: string; port: string } | u
   return { host: token.slice(0, at), port: token.slice(at + 1) };
 }
 
-export function classifyAddress(raw: string | undefined, tool: Tool): { kind: AddressKind; ip?: string } {
+export function classifyAddress(
+  raw: string | undefined,
+  tool: Tool,
+): { kind: AddressKind; ip?: string } {
   if (raw === undefined || raw === '') return { kind: 'none' };
   let host = raw.replace(/%[\w.-]+$/, '');
   const bracketed = host.startsWith('[') && host.endsWith(']');
@@ -48,14 +51,20 @@ export function classifyAddress(raw: string | undefined, tool: Tool): { kind: Ad
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
   if (mapped) host = mapped[1]!;
   if (host === '127.0.0.1') return { kind: 'loopback', ip: host };
-  if (host === '::1' || (isIPv4(host) && host.startsWith('127.'))) return { kind: 'other-loopback', ip: host };
+  if (host === '::1' || (isIPv4(host) && host.startsWith('127.')))
+    return { kind: 'other-loopback', ip: host };
   return { kind: 'specific', ip: host };
 }
 
 export type Overlap = 'yes' | 'no' | 'possible' | 'assumed';
 
 /** Whether a listener of this kind shares addresses with a Canonical Kubernetes endpoint bound so. */
-export function overlaps(kind: AddressKind, ip: string | undefined, bind: Bind, nodeIp?: string): Overlap {
+export function overlaps(
+  kind: AddressKind,
+  ip: string | undefined,
+  bind: Bind,
+  nodeIp?: string,
+): Overlap {
   switch (kind) {
     case 'none':
       return 'assumed';

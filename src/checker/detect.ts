@@ -3,23 +3,57 @@ import type { Format } from './types.ts';
 
 export function looksLikeYaml(text: string): boolean {
   // A top-level `services:` (Compose) or `apiVersion:`/`kind:` (Kubernetes), or the same keys in JSON.
-  return /^(services|apiVersion|kind)\s*:/m.test(text) || (/^\s*[{[]/.test(text) && /"(apiVersion|kind|services)"\s*:/.test(text));
+  return (
+    /^(services|apiVersion|kind)\s*:/m.test(text) ||
+    (/^\s*[{[]/.test(text) && /"(apiVersion|kind|services)"\s*:/.test(text))
+  );
 }
 
 export function detectFormat(text: string): Format {
   const sample = text.slice(0, 200_000);
   if (looksLikeYaml(sample)) {
-    if (/^\s*(- )?(apiVersion|kind)\s*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample)) return 'kubernetes';
+    if (/^\s*(- )?(apiVersion|kind)\s*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample))
+      return 'kubernetes';
     return 'compose';
   }
-  if (/^\s*(Status: (in)?active|To\s+Action\s+From)/m.test(sample) || /^\s*(\[\s*\d+\]\s*)?\S+\s+(ALLOW|DENY|LIMIT|REJECT)(\s+(IN|OUT))?\s+\S/m.test(sample)) return 'ufw';
-  if (/^\s*(ports|services|target|interfaces):/m.test(sample) && /^\S+\s+\(active\)|^\s*target:\s/m.test(sample)) return 'firewalld';
-  if (/^\s*-A\s+\S+\s/m.test(sample) || /^Chain\s+\S+\s+\((policy|\d+ references)/m.test(sample)) return 'iptables';
-  if (/\b(tcp|udp|th)\s+dport\b/.test(sample) || /^\s*table\s+(inet|ip6?|bridge|netdev|arp)\s/m.test(sample)) return 'nft';
-  if (/^\s*CONTAINER\s+ID\s+IMAGE/m.test(sample) || /\d+->\d+\/(tcp|udp)/.test(sample)) return 'docker-ps';
-  if (/\bPORT\(S\)/.test(sample) || /^\S+\s+\S+\s+(ClusterIP|NodePort|LoadBalancer|ExternalName)\s/m.test(sample)) return 'kubectl-svc';
-  if (/^\s*COMMAND\s+PID\s+USER/m.test(sample) || /\s(IPv4|IPv6)\s+\S+\s+\S+\s+(TCP|UDP)\s/.test(sample)) return 'lsof';
-  if (/^\s*Proto\s+Recv-Q/m.test(sample) || /^\s*(tcp6?|udp6?)\s+\d+\s+\d+\s+\S+:\S+\s+\S+/m.test(sample)) return 'netstat';
-  if (/^\s*(Netid\s+)?State\s+Recv-Q/m.test(sample) || /^\s*((tcp|udp)\s+)?(LISTEN|UNCONN|ESTAB)\s+\d+\s+\d+\s/m.test(sample)) return 'ss';
+  if (
+    /^\s*(Status: (in)?active|To\s+Action\s+From)/m.test(sample) ||
+    /^\s*(\[\s*\d+\]\s*)?\S+\s+(ALLOW|DENY|LIMIT|REJECT)(\s+(IN|OUT))?\s+\S/m.test(sample)
+  )
+    return 'ufw';
+  if (
+    /^\s*(ports|services|target|interfaces):/m.test(sample) &&
+    /^\S+\s+\(active\)|^\s*target:\s/m.test(sample)
+  )
+    return 'firewalld';
+  if (/^\s*-A\s+\S+\s/m.test(sample) || /^Chain\s+\S+\s+\((policy|\d+ references)/m.test(sample))
+    return 'iptables';
+  if (
+    /\b(tcp|udp|th)\s+dport\b/.test(sample) ||
+    /^\s*table\s+(inet|ip6?|bridge|netdev|arp)\s/m.test(sample)
+  )
+    return 'nft';
+  if (/^\s*CONTAINER\s+ID\s+IMAGE/m.test(sample) || /\d+->\d+\/(tcp|udp)/.test(sample))
+    return 'docker-ps';
+  if (
+    /\bPORT\(S\)/.test(sample) ||
+    /^\S+\s+\S+\s+(ClusterIP|NodePort|LoadBalancer|ExternalName)\s/m.test(sample)
+  )
+    return 'kubectl-svc';
+  if (
+    /^\s*COMMAND\s+PID\s+USER/m.test(sample) ||
+    /\s(IPv4|IPv6)\s+\S+\s+\S+\s+(TCP|UDP)\s/.test(sample)
+  )
+    return 'lsof';
+  if (
+    /^\s*Proto\s+Recv-Q/m.test(sample) ||
+    /^\s*(tcp6?|udp6?)\s+\d+\s+\d+\s+\S+:\S+\s+\S+/m.test(sample)
+  )
+    return 'netstat';
+  if (
+    /^\s*(Netid\s+)?State\s+Recv-Q/m.test(sample) ||
+    /^\s*((tcp|udp)\s+)?(LISTEN|UNCONN|ESTAB)\s+\d+\s+\d+\s/m.test(sample)
+  )
+    return 'ss';
   return 'plain';
 }

@@ -27,9 +27,14 @@ const SYNC: Partial<Record<Format, (text: string) => ParseResult>> = {
 
 export class InputRefused extends Error {}
 
-export async function parseInput(text: string, format: Format | 'auto' = 'auto'): Promise<ParseResult> {
+export async function parseInput(
+  text: string,
+  format: Format | 'auto' = 'auto',
+): Promise<ParseResult> {
   if (text.length > MAX_INPUT_BYTES) {
-    throw new InputRefused(`The input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`);
+    throw new InputRefused(
+      `The input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`,
+    );
   }
   // NUL and other control characters never belong in a listing; they are reported, not parsed.
   const chosen = format === 'auto' ? detectFormat(text) : format;
@@ -38,12 +43,21 @@ export async function parseInput(text: string, format: Format | 'auto' = 'auto')
   try {
     const { docs, errors } = await loadYaml(text);
     const result = chosen === 'compose' ? parseCompose(docs, text) : parseKubernetes(docs, text);
-    for (const e of errors) result.unrecognized.push({ line: e.line, text: text.split(/\r\n|\r|\n/)[e.line - 1] ?? '', reason: `YAML: ${e.message}` });
+    for (const e of errors)
+      result.unrecognized.push({
+        line: e.line,
+        text: text.split(/\r\n|\r|\n/)[e.line - 1] ?? '',
+        reason: `YAML: ${e.message}`,
+      });
     return result;
   } catch (error) {
     if (error instanceof YamlRefused) throw new InputRefused(error.message);
     const result = emptyResult(chosen);
-    result.unrecognized.push({ line: 1, text: text.split(/\r\n|\r|\n/)[0] ?? '', reason: `YAML could not be read: ${(error as Error).message}` });
+    result.unrecognized.push({
+      line: 1,
+      text: text.split(/\r\n|\r|\n/)[0] ?? '',
+      reason: `YAML could not be read: ${(error as Error).message}`,
+    });
     return result;
   }
 }

@@ -15,7 +15,12 @@ export function findingWhere(f: Finding): string {
 
 export function summaryLine(r: Report): string {
   const s = r.summary;
-  const parts = [`${s.conflict} conflict`, `${s['possible-conflict']} possible`, `${s.expected} expected`, `${s.ok} ok`];
+  const parts = [
+    `${s.conflict} conflict`,
+    `${s['possible-conflict']} possible`,
+    `${s.expected} expected`,
+    `${s.ok} ok`,
+  ];
   if (s.covers) parts.push(`${s.covers} covers`);
   parts.push(`${s.unrecognized} unrecognised`);
   return parts.join(', ');
@@ -33,25 +38,64 @@ export function reportToMarkdown(r: Report, siteUrl = ''): string {
     '',
     '| Line | Port | Address | Process | Verdict | Clashes with | Reason |',
     '|---|---|---|---|---|---|---|',
-    ...r.findings.map((f) =>
-      `| ${f.line} | ${findingWhere(f)} | ${cell(f.address ?? '')} | ${cell(f.process ?? '')} | ${VERDICT_LABEL[f.verdict]} | ${f.endpoints.map((e) => `[${e.service} ${e.port}/${e.protocol}](${siteUrl}${e.url})`).join(', ')} | ${cell(f.reason)} |`,
+    ...r.findings.map(
+      (f) =>
+        `| ${f.line} | ${findingWhere(f)} | ${cell(f.address ?? '')} | ${cell(f.process ?? '')} | ${VERDICT_LABEL[f.verdict]} | ${f.endpoints.map((e) => `[${e.service} ${e.port}/${e.protocol}](${siteUrl}${e.url})`).join(', ')} | ${cell(f.reason)} |`,
     ),
   ];
-  if (r.unrecognized.length) out.push('', 'Unrecognised lines:', '', ...r.unrecognized.map((u) => `- line ${u.line}: \`${u.text.replaceAll('`', "'")}\`${u.reason ? ` (${u.reason})` : ''}`));
+  if (r.unrecognized.length)
+    out.push(
+      '',
+      'Unrecognised lines:',
+      '',
+      ...r.unrecognized.map(
+        (u) =>
+          `- line ${u.line}: \`${u.text.replaceAll('`', "'")}\`${u.reason ? ` (${u.reason})` : ''}`,
+      ),
+    );
   if (r.notes.length) out.push('', ...r.notes.map((n) => `> ${n}`));
   return out.join('\n') + '\n';
 }
 
 export function reportToText(r: Report): string {
-  const rows = r.findings.map((f) => [String(f.line), findingWhere(f), f.address ?? '-', f.process ?? '-', VERDICT_LABEL[f.verdict], f.endpoints.map((e) => `${e.service}`).join(',') || '-', f.reason]);
+  const rows = r.findings.map((f) => [
+    String(f.line),
+    findingWhere(f),
+    f.address ?? '-',
+    f.process ?? '-',
+    VERDICT_LABEL[f.verdict],
+    f.endpoints.map((e) => `${e.service}`).join(',') || '-',
+    f.reason,
+  ]);
   const head = ['LINE', 'PORT', 'ADDRESS', 'PROCESS', 'VERDICT', 'ENDPOINT', 'REASON'];
-  const widths = head.map((h, i) => Math.min(28, Math.max(h.length, ...rows.map((row) => row[i]!.length))));
-  const fmt = (row: string[]) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  const out = [`${r.role} node, release ${r.release}, input ${r.format}: ${summaryLine(r)}`, '', fmt(head), ...rows.map(fmt)];
-  if (r.unrecognized.length) out.push('', 'Unrecognised lines:', ...r.unrecognized.map((u) => `  line ${u.line}: ${u.text}${u.reason ? `  (${u.reason})` : ''}`));
+  const widths = head.map((h, i) =>
+    Math.min(28, Math.max(h.length, ...rows.map((row) => row[i]!.length))),
+  );
+  const fmt = (row: string[]) =>
+    row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const out = [
+    `${r.role} node, release ${r.release}, input ${r.format}: ${summaryLine(r)}`,
+    '',
+    fmt(head),
+    ...rows.map(fmt),
+  ];
+  if (r.unrecognized.length)
+    out.push(
+      '',
+      'Unrecognised lines:',
+      ...r.unrecognized.map(
+        (u) => `  line ${u.line}: ${u.text}${u.reason ? `  (${u.reason})` : ''}`,
+      ),
+    );
   if (r.firewall) {
-    const list = (xs: { service: string; port: number; protocol: string }[]) => xs.map((x) => `${x.port}/${x.protocol} ${x.service}`).join(', ') || 'none';
-    out.push('', `Must be reachable and allowed: ${list(r.firewall.covered)}`, `Must be reachable but not allowed: ${list(r.firewall.uncovered)}`, `Allowed but needed by no other host: ${list(r.firewall.unneeded)}`);
+    const list = (xs: { service: string; port: number; protocol: string }[]) =>
+      xs.map((x) => `${x.port}/${x.protocol} ${x.service}`).join(', ') || 'none';
+    out.push(
+      '',
+      `Must be reachable and allowed: ${list(r.firewall.covered)}`,
+      `Must be reachable but not allowed: ${list(r.firewall.uncovered)}`,
+      `Allowed but needed by no other host: ${list(r.firewall.unneeded)}`,
+    );
   }
   if (r.notes.length) out.push('', ...r.notes.map((n) => `Note: ${n}`));
   return out.join('\n') + '\n';

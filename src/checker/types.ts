@@ -111,7 +111,6 @@ export interface Finding extends Located {
   endpoints: EndpointRef[];
 }
 
-
 export interface CheckOptions {
   release?: string;
   role?: Role | 'both';
@@ -126,7 +125,12 @@ export interface CheckOptions {
 export interface Report {
   release: string;
   role: Role | 'both';
-  options: { datastore: string; kubeProxyReplacement: boolean; nodeIp?: string; ports: Partial<Record<PortOption, number>> };
+  options: {
+    datastore: string;
+    kubeProxyReplacement: boolean;
+    nodeIp?: string;
+    ports: Partial<Record<PortOption, number>>;
+  };
   format: Format;
   findings: Finding[];
   unrecognized: Unrecognized[];

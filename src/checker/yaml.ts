@@ -2,7 +2,10 @@
  * YAML (and JSON) input, loaded on demand: the `yaml` package is imported only when a paste
  * looks like YAML, so the checker's first script stays small. Nodes keep their line numbers.
  */
-export type YamlNode = { line?: number; items?: unknown[]; value?: unknown; range?: [number, number, number] } | null | undefined;
+export type YamlNode =
+  | { line?: number; items?: unknown[]; value?: unknown; range?: [number, number, number] }
+  | null
+  | undefined;
 
 /** More aliases than any real manifest uses; an alias bomb has thousands. */
 export const MAX_YAML_ALIASES = 100;
@@ -17,12 +20,18 @@ export interface LoadedYaml {
 export async function loadYaml(text: string): Promise<LoadedYaml> {
   const { parseAllDocuments, LineCounter, visit } = await import('yaml');
   const counter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter: counter, uniqueKeys: false, prettyErrors: false, strict: false });
+  const parsed = parseAllDocuments(text, {
+    lineCounter: counter,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: false,
+  });
   const documents = Array.isArray(parsed) ? parsed : [];
   const errors: LoadedYaml['errors'] = [];
   let aliases = 0;
   for (const doc of documents) {
-    for (const e of doc.errors) errors.push({ line: counter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! });
+    for (const e of doc.errors)
+      errors.push({ line: counter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! });
     visit(doc, {
       Alias() {
         aliases++;
@@ -34,7 +43,10 @@ export async function loadYaml(text: string): Promise<LoadedYaml> {
         return undefined;
       },
     });
-    if (aliases > MAX_YAML_ALIASES) throw new YamlRefused(`The YAML uses more than ${MAX_YAML_ALIASES} aliases; it was refused (alias bombs expand without limit).`);
+    if (aliases > MAX_YAML_ALIASES)
+      throw new YamlRefused(
+        `The YAML uses more than ${MAX_YAML_ALIASES} aliases; it was refused (alias bombs expand without limit).`,
+      );
   }
   return { docs: documents.map((d) => d.contents as YamlNode), errors };
 }
@@ -43,7 +55,9 @@ type Pair = { key: YamlNode; value: YamlNode };
 
 export function pairs(node: YamlNode): Pair[] {
   const list = node?.items;
-  return Array.isArray(list) && list.every((p) => p && typeof p === 'object' && 'key' in p) ? (list as Pair[]) : [];
+  return Array.isArray(list) && list.every((p) => p && typeof p === 'object' && 'key' in p)
+    ? (list as Pair[])
+    : [];
 }
 
 export function get(node: YamlNode, key: string): YamlNode {

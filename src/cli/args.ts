@@ -34,21 +34,25 @@ export function parseNodeArgs(
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new UsageError(`${flag} needs a value`);
       return v;
     };
     const oneOf = <T extends string>(allowed: readonly T[]): T => {
       const v = value();
-      if (!allowed.includes(v as T)) throw new UsageError(`${flag} must be ${allowed.join(', ')}; not "${v}"`);
+      if (!allowed.includes(v as T))
+        throw new UsageError(`${flag} must be ${allowed.join(', ')}; not "${v}"`);
       return v as T;
     };
     if (flag === '--release') out.release = value();
     else if (flag === '--role') out.role = oneOf(roles) as 'control-plane' | 'worker' | 'both';
     else if (flag === '--datastore') out.datastore = oneOf(['etcd', 'k8s-dqlite'] as const);
-    else if (flag === '--kube-proxy-replacement') out.kubeProxyReplacement = oneOf(['on', 'off'] as const) === 'on';
+    else if (flag === '--kube-proxy-replacement')
+      out.kubeProxyReplacement = oneOf(['on', 'off'] as const) === 'on';
     else if (PORT_OPTIONS.includes(flag.slice(2) as PortOption) && flag.startsWith('--')) {
       const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > 65535) throw new UsageError(`${flag} must be a port from 1 to 65535`);
+      if (!Number.isInteger(n) || n < 1 || n > 65535)
+        throw new UsageError(`${flag} must be a port from 1 to 65535`);
       out.ports = { ...out.ports, [flag.slice(2)]: n };
     } else if (!other(flag, value, arg)) throw new UsageError(`unknown option ${arg}`);
   }

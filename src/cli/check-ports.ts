@@ -38,7 +38,14 @@ Exit codes: 0 nothing clashes, 1 a conflict was found (with --audit: anything mi
 foreign, wider or narrower), 2 usage error or unreadable input.
 `;
 
-export function parseArgs(argv: string[]): { options: CheckOptions; json: boolean; strict: boolean; audit: boolean; file?: string; help: boolean } {
+export function parseArgs(argv: string[]): {
+  options: CheckOptions;
+  json: boolean;
+  strict: boolean;
+  audit: boolean;
+  file?: string;
+  help: boolean;
+} {
   let json = false;
   let audit = false;
   let strict = false;
@@ -53,14 +60,24 @@ export function parseArgs(argv: string[]): { options: CheckOptions; json: boolea
     else if (flag === '--node-ip') extra.nodeIp = value();
     else if (flag === '--format') {
       const v = value();
-      if (v !== 'auto' && !FORMATS.some((f) => f.id === v)) throw new UsageError(`--format must be auto or one of ${FORMATS.map((f) => f.id).join(', ')}`);
+      if (v !== 'auto' && !FORMATS.some((f) => f.id === v))
+        throw new UsageError(
+          `--format must be auto or one of ${FORMATS.map((f) => f.id).join(', ')}`,
+        );
       extra.format = v as Format | 'auto';
     } else if (arg.startsWith('-') && arg !== '-') return false;
     else if (file !== undefined) throw new UsageError('give one input file at most');
     else file = arg;
     return true;
   });
-  return { options: { ...node, ...extra }, json, strict, audit, help, ...(file !== undefined ? { file } : {}) };
+  return {
+    options: { ...node, ...extra },
+    json,
+    strict,
+    audit,
+    help,
+    ...(file !== undefined ? { file } : {}),
+  };
 }
 
 export async function runCli(argv: string[], io: CliIo, model: Model): Promise<number> {
@@ -76,20 +93,26 @@ export async function runCli(argv: string[], io: CliIo, model: Model): Promise<n
     return 0;
   }
   if (args.options.release && !model.releases.some((r) => r.id === args.options.release)) {
-    io.err(`check-ports: unknown release "${args.options.release}"; known: ${model.releases.map((r) => r.id).join(', ')}\n`);
+    io.err(
+      `check-ports: unknown release "${args.options.release}"; known: ${model.releases.map((r) => r.id).join(', ')}\n`,
+    );
     return 2;
   }
   let text: string;
   try {
     if (args.file === undefined || args.file === '-') {
       if (args.file === undefined && io.stdinIsTerminal) {
-        io.err(`check-ports: no input. Pipe a listing in (ss -tulpn | check-ports) or name a file.\n\n${USAGE}`);
+        io.err(
+          `check-ports: no input. Pipe a listing in (ss -tulpn | check-ports) or name a file.\n\n${USAGE}`,
+        );
         return 2;
       }
       text = await io.readStdin();
     } else text = await io.readFile(args.file);
   } catch (error) {
-    io.err(`check-ports: cannot read ${args.file ?? 'standard input'}: ${(error as Error).message}\n`);
+    io.err(
+      `check-ports: cannot read ${args.file ?? 'standard input'}: ${(error as Error).message}\n`,
+    );
     return 2;
   }
   try {
@@ -110,7 +133,9 @@ export async function runCli(argv: string[], io: CliIo, model: Model): Promise<n
     if (args.strict && report.summary['possible-conflict'] > 0) return 1;
     return 0;
   } catch (error) {
-    io.err(`check-ports: ${error instanceof InputRefused ? '' : 'cannot check this input: '}${(error as Error).message}\n`);
+    io.err(
+      `check-ports: ${error instanceof InputRefused ? '' : 'cannot check this input: '}${(error as Error).message}\n`,
+    );
     return 2;
   }
 }

@@ -17,7 +17,12 @@ ${NODE_USAGE}
   -h, --help                        this text
 `;
 
-export function runFirewallCli(argv: string[], out: (t: string) => void, err: (t: string) => void, model: Model): number {
+export function runFirewallCli(
+  argv: string[],
+  out: (t: string) => void,
+  err: (t: string) => void,
+  model: Model,
+): number {
   let tool: Tool | undefined;
   let help = false;
   const nodeCidrs: string[] = [];
@@ -29,7 +34,8 @@ export function runFirewallCli(argv: string[], out: (t: string) => void, err: (t
         if (flag === '-h' || flag === '--help') help = true;
         else if (flag === '--tool') {
           const v = value();
-          if (!TOOLS.includes(v as Tool)) throw new UsageError(`--tool must be ${TOOLS.join(', ')}; not "${v}"`);
+          if (!TOOLS.includes(v as Tool))
+            throw new UsageError(`--tool must be ${TOOLS.join(', ')}; not "${v}"`);
           tool = v as Tool;
         } else if (flag === '--node-cidr') nodeCidrs.push(value());
         else if (flag === '--client-cidr') clientCidrs.push(value());
@@ -43,11 +49,18 @@ export function runFirewallCli(argv: string[], out: (t: string) => void, err: (t
       return 0;
     }
     if (!tool) throw new UsageError('--tool is required');
-    const plan = firewallPlan(model, { ...args, role: args.role === 'worker' ? 'worker' : 'control-plane', nodeCidrs, clientCidrs });
+    const plan = firewallPlan(model, {
+      ...args,
+      role: args.role === 'worker' ? 'worker' : 'control-plane',
+      nodeCidrs,
+      clientCidrs,
+    });
     out(generate(tool, plan));
     return 0;
   } catch (error) {
-    err(`firewall: ${(error as Error).message}\n${error instanceof UsageError ? `\n${FIREWALL_USAGE}` : ''}`);
+    err(
+      `firewall: ${(error as Error).message}\n${error instanceof UsageError ? `\n${FIREWALL_USAGE}` : ''}`,
+    );
     return 2;
   }
 }

@@ -5,12 +5,19 @@ export interface Segment {
 }
 
 export function inlineSegments(text: string): Segment[] {
-  return text.split(/(`[^`]+`)/).filter(Boolean).map((part) =>
-    part.length > 2 && part.startsWith('`') && part.endsWith('`') ? { code: true, text: part.slice(1, -1) } : { code: false, text: part },
-  );
+  return text
+    .split(/(`[^`]+`)/)
+    .filter(Boolean)
+    .map((part) =>
+      part.length > 2 && part.startsWith('`') && part.endsWith('`')
+        ? { code: true, text: part.slice(1, -1) }
+        : { code: false, text: part },
+    );
 }
 
 /** The same prose with the backticks removed, for meta descriptions and CSV. */
 export function plainText(text: string): string {
-  return inlineSegments(text).map((s) => s.text).join('');
+  return inlineSegments(text)
+    .map((s) => s.text)
+    .join('');
 }

@@ -25,7 +25,10 @@ export interface EndpointView extends Endpoint {
   serviceName: string;
 }
 
-export const ROLE_LABEL: Record<Role, string> = { 'control-plane': 'control plane', worker: 'worker' };
+export const ROLE_LABEL: Record<Role, string> = {
+  'control-plane': 'control plane',
+  worker: 'worker',
+};
 export const BIND_LABEL: Record<Bind, string> = {
   localhost: 'localhost (127.0.0.1)',
   default: 'default interface',
@@ -50,7 +53,11 @@ export function conditionText(condition: Endpoint['condition']): string {
 function satisfies(condition: Endpoint['condition'], options: ClusterOptions): boolean {
   if (!condition) return true;
   if (condition.datastore && condition.datastore !== options.datastore) return false;
-  if (condition.kubeProxyReplacement !== undefined && condition.kubeProxyReplacement !== options.kubeProxyReplacement) return false;
+  if (
+    condition.kubeProxyReplacement !== undefined &&
+    condition.kubeProxyReplacement !== options.kubeProxyReplacement
+  )
+    return false;
   return true;
 }
 
@@ -61,24 +68,35 @@ export function createModel(ref: Reference) {
   const releaseIdx = (id: string) => releases.findIndex((r) => r.id === id);
 
   const groupSize = new Map<string, number>();
-  const baseAnchor = (e: Endpoint) => (e.protocol === 'unix' ? `unix-${e.service}` : `${e.protocol}-${e.port}`);
-  for (const e of ref.endpoints) groupSize.set(baseAnchor(e), (groupSize.get(baseAnchor(e)) ?? 0) + 1);
+  const baseAnchor = (e: Endpoint) =>
+    e.protocol === 'unix' ? `unix-${e.service}` : `${e.protocol}-${e.port}`;
+  for (const e of ref.endpoints)
+    groupSize.set(baseAnchor(e), (groupSize.get(baseAnchor(e)) ?? 0) + 1);
 
   const endpoints: EndpointView[] = ref.endpoints
     .map((e) => ({
       ...e,
-      anchor: (groupSize.get(baseAnchor(e)) ?? 1) > 1 ? `${baseAnchor(e)}-${e.roles.join('-')}` : baseAnchor(e),
+      anchor:
+        (groupSize.get(baseAnchor(e)) ?? 1) > 1
+          ? `${baseAnchor(e)}-${e.roles.join('-')}`
+          : baseAnchor(e),
       where: e.port !== undefined ? String(e.port) : e.socket!,
       serviceName: servicesById.get(e.service)?.name ?? e.service,
     }))
-    .sort((a, b) => (a.port ?? 1e6) - (b.port ?? 1e6) || a.protocol.localeCompare(b.protocol) || a.anchor.localeCompare(b.anchor));
+    .sort(
+      (a, b) =>
+        (a.port ?? 1e6) - (b.port ?? 1e6) ||
+        a.protocol.localeCompare(b.protocol) ||
+        a.anchor.localeCompare(b.anchor),
+    );
 
   const network = endpoints.filter((e) => e.port !== undefined);
   const ports = [...new Set(network.map((e) => e.port!))].sort((a, b) => a - b);
 
   function release(id: string): Release {
     const r = releases.find((x) => x.id === id);
-    if (!r) throw new Error(`Unknown release "${id}". Known: ${releases.map((x) => x.id).join(', ')}`);
+    if (!r)
+      throw new Error(`Unknown release "${id}". Known: ${releases.map((x) => x.id).join(', ')}`);
     return r;
   }
 
@@ -88,13 +106,23 @@ export function createModel(ref: Reference) {
   }
 
   /** Fills in release defaults and refuses options the release does not offer. */
-  function resolveOptions(releaseId: string, options: Partial<ClusterOptions> = {}): ClusterOptions {
+  function resolveOptions(
+    releaseId: string,
+    options: Partial<ClusterOptions> = {},
+  ): ClusterOptions {
     const r = release(releaseId);
-    const resolved = { ...defaultOptions(releaseId), ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as ClusterOptions;
+    const resolved = {
+      ...defaultOptions(releaseId),
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    } as ClusterOptions;
     if (!r.datastores.includes(resolved.datastore))
-      throw new Error(`Release ${r.id} does not offer the ${resolved.datastore} datastore (it offers ${r.datastores.join(', ')})`);
+      throw new Error(
+        `Release ${r.id} does not offer the ${resolved.datastore} datastore (it offers ${r.datastores.join(', ')})`,
+      );
     if (!r.kubeProxyReplacement.includes(resolved.kubeProxyReplacement))
-      throw new Error(`Release ${r.id} does not offer kube-proxy replacement ${resolved.kubeProxyReplacement ? 'on' : 'off'}`);
+      throw new Error(
+        `Release ${r.id} does not offer kube-proxy replacement ${resolved.kubeProxyReplacement ? 'on' : 'off'}`,
+      );
     return resolved;
   }
 
@@ -105,33 +133,54 @@ export function createModel(ref: Reference) {
 
   /** Every combination of options a cluster of this release can have. */
   function optionSpace(r: Release): ClusterOptions[] {
-    return r.datastores.flatMap((datastore) => r.kubeProxyReplacement.map((kubeProxyReplacement) => ({ datastore, kubeProxyReplacement })));
+    return r.datastores.flatMap((datastore) =>
+      r.kubeProxyReplacement.map((kubeProxyReplacement) => ({ datastore, kubeProxyReplacement })),
+    );
   }
 
   function availability(e: Endpoint, releaseId: string): Availability {
     const r = release(releaseId);
     if (!inRange(e, releaseId)) {
       const before = releaseIdx(releaseId) < releaseIdx(e.releases.from);
-      return { state: 'absent', reason: before ? `added in ${e.releases.from}` : `removed after ${e.releases.to}` };
+      return {
+        state: 'absent',
+        reason: before ? `added in ${e.releases.from}` : `removed after ${e.releases.to}`,
+      };
     }
     const space = optionSpace(r);
     const matching = space.filter((o) => satisfies(e.condition, o)).length;
     if (matching === space.length) return { state: 'present' };
-    if (matching === 0) return { state: 'absent', reason: `${conditionText(e.condition)}, which ${r.id} does not offer` };
+    if (matching === 0)
+      return {
+        state: 'absent',
+        reason: `${conditionText(e.condition)}, which ${r.id} does not offer`,
+      };
     const isDefault = satisfies(e.condition, defaultOptions(releaseId));
-    return { state: 'conditional', condition: `${conditionText(e.condition)}${isDefault ? ' (the default)' : ' (not the default)'}` };
+    return {
+      state: 'conditional',
+      condition: `${conditionText(e.condition)}${isDefault ? ' (the default)' : ' (not the default)'}`,
+    };
   }
 
   /** What a node of this role runs on this release with these options. */
-  function forRelease(releaseId: string, role: Role | 'both', options: Partial<ClusterOptions> = {}): EndpointView[] {
+  function forRelease(
+    releaseId: string,
+    role: Role | 'both',
+    options: Partial<ClusterOptions> = {},
+  ): EndpointView[] {
     const resolved = resolveOptions(releaseId, options);
     return endpoints.filter(
-      (e) => inRange(e, releaseId) && satisfies(e.condition, resolved) && (role === 'both' || e.roles.includes(role)),
+      (e) =>
+        inRange(e, releaseId) &&
+        satisfies(e.condition, resolved) &&
+        (role === 'both' || e.roles.includes(role)),
     );
   }
 
   /** Everything the release documents, whatever the options, with its availability. */
-  function documentedIn(releaseId: string): { endpoint: EndpointView; availability: Availability }[] {
+  function documentedIn(
+    releaseId: string,
+  ): { endpoint: EndpointView; availability: Availability }[] {
     return endpoints
       .map((endpoint) => ({ endpoint, availability: availability(endpoint, releaseId) }))
       .filter((x) => x.availability.state !== 'absent');
@@ -151,7 +200,8 @@ export function createModel(ref: Reference) {
       const before = availability(endpoint, fromId);
       const after = availability(endpoint, toId);
       if (JSON.stringify(before) === JSON.stringify(after)) continue;
-      const kind = before.state === 'absent' ? 'added' : after.state === 'absent' ? 'removed' : 'changed';
+      const kind =
+        before.state === 'absent' ? 'added' : after.state === 'absent' ? 'removed' : 'changed';
       changes.push({ endpoint, before, after, kind });
     }
     return changes;
@@ -178,11 +228,16 @@ export function createModel(ref: Reference) {
 
   function neighbours(port: number): { previous: number | undefined; next: number | undefined } {
     const i = ports.indexOf(port);
-    return { previous: i > 0 ? ports[i - 1] : undefined, next: i >= 0 && i < ports.length - 1 ? ports[i + 1] : undefined };
+    return {
+      previous: i > 0 ? ports[i - 1] : undefined,
+      next: i >= 0 && i < ports.length - 1 ? ports[i + 1] : undefined,
+    };
   }
 
   function releaseRange(e: Endpoint): string {
-    return e.releases.from === e.releases.to ? e.releases.from : `${e.releases.from}–${e.releases.to}`;
+    return e.releases.from === e.releases.to
+      ? e.releases.from
+      : `${e.releases.from}–${e.releases.to}`;
   }
 
   function releasesOf(e: Endpoint): string[] {

@@ -8,7 +8,11 @@ export type MissingPath =
 
 export const MAX_PORT = 65535;
 
-export function explainMissingPath(pathname: string, ports: readonly number[], nearestCount = 4): MissingPath {
+export function explainMissingPath(
+  pathname: string,
+  ports: readonly number[],
+  nearestCount = 4,
+): MissingPath {
   let path: string;
   try {
     path = decodeURIComponent(pathname);
@@ -23,6 +27,8 @@ export function explainMissingPath(pathname: string, ports: readonly number[], n
   const port = Number(text);
   if (port < 1 || port > MAX_PORT) return { kind: 'out-of-range', text };
   if (ports.includes(port)) return { kind: 'known-port', port };
-  const nearest = [...ports].sort((a, b) => Math.abs(a - port) - Math.abs(b - port) || a - b).slice(0, nearestCount);
+  const nearest = [...ports]
+    .sort((a, b) => Math.abs(a - port) - Math.abs(b - port) || a - b)
+    .slice(0, nearestCount);
   return { kind: 'unused-port', port, nearest };
 }

@@ -3,11 +3,49 @@ export const MAX_PORT = 65535;
 
 /** The few service names that listings print without -n, and firewall tools accept. */
 export const SERVICE_PORTS: Record<string, number> = {
-  ssh: 22, smtp: 25, domain: 53, http: 80, https: 443, 'http-alt': 8080, ntp: 123, bgp: 179, ldap: 389, ldaps: 636,
-  mysql: 3306, postgresql: 5432, postgres: 5432, redis: 6379, 'sun-rpc': 111, sunrpc: 111, rpcbind: 111, bootpc: 68, bootps: 67,
-  'etcd-client': 2379, 'etcd-server': 2380, 'kubernetes-api': 6443, 'sun-sr-https': 6443, 'cslistener': 9000, 'sun-sr-admin': 6400,
-  'websm': 9090, 'jetdirect': 9100, 'mdns': 5353, 'ipp': 631, 'imaps': 993, 'pop3s': 995, 'submission': 587, 'x11': 6000, 'vxlan': 4789,
-  'otv': 8472, 'epmd': 4369, 'amqp': 5672, 'nfs': 2049, 'iscsi-target': 3260, 'kerberos': 88, 'snmp': 161, 'syslog': 514, 'tftp': 69,
+  ssh: 22,
+  smtp: 25,
+  domain: 53,
+  http: 80,
+  https: 443,
+  'http-alt': 8080,
+  ntp: 123,
+  bgp: 179,
+  ldap: 389,
+  ldaps: 636,
+  mysql: 3306,
+  postgresql: 5432,
+  postgres: 5432,
+  redis: 6379,
+  'sun-rpc': 111,
+  sunrpc: 111,
+  rpcbind: 111,
+  bootpc: 68,
+  bootps: 67,
+  'etcd-client': 2379,
+  'etcd-server': 2380,
+  'kubernetes-api': 6443,
+  'sun-sr-https': 6443,
+  cslistener: 9000,
+  'sun-sr-admin': 6400,
+  websm: 9090,
+  jetdirect: 9100,
+  mdns: 5353,
+  ipp: 631,
+  imaps: 993,
+  pop3s: 995,
+  submission: 587,
+  x11: 6000,
+  vxlan: 4789,
+  otv: 8472,
+  epmd: 4369,
+  amqp: 5672,
+  nfs: 2049,
+  'iscsi-target': 3260,
+  kerberos: 88,
+  snmp: 161,
+  syslog: 514,
+  tftp: 69,
 };
 
 export type PortRange = { port: number; endPort?: number };
@@ -19,7 +57,8 @@ export function parsePortSpec(text: string): PortRange | { error: string } | und
   if (range) {
     const a = Number(range[1]);
     const b = Number(range[2]);
-    if (a < 1 || b > MAX_PORT || a > MAX_PORT || b < 1) return { error: `port range ${text.trim()} is outside 1-65535` };
+    if (a < 1 || b > MAX_PORT || a > MAX_PORT || b < 1)
+      return { error: `port range ${text.trim()} is outside 1-65535` };
     if (a > b) return { error: `port range ${text.trim()} runs backwards` };
     return a === b ? { port: a } : { port: a, endPort: b };
   }

@@ -59,7 +59,15 @@ export const ServiceSchema = z.object({
   /** Other names that upstream tables or tools use. @default [] */
   aliases: z.array(nonEmpty).default([]),
   /** What part of the system it is. */
-  kind: z.enum(['network', 'management', 'control-plane', 'worker', 'datastore', 'node', 'runtime']),
+  kind: z.enum([
+    'network',
+    'management',
+    'control-plane',
+    'worker',
+    'datastore',
+    'node',
+    'runtime',
+  ]),
   /** Full process names, as the kernel and `ps` know them (listing tools may truncate them). */
   processNames: z.array(nonEmpty).min(1),
   /** A snap service (systemd unit) or a pod managed by Kubernetes. */
@@ -77,7 +85,12 @@ export const EndpointSchema = z
     /** Service id. */
     service: nonEmpty,
     /** Port number; absent for a unix socket. */
-    port: z.number().int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').optional(),
+    port: z
+      .number()
+      .int()
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535')
+      .optional(),
     /** Socket path (`unix://…`) for protocol `unix`. */
     socket: z.string().startsWith('unix://').optional(),
     /** Transport protocol. */
@@ -105,7 +118,17 @@ export const EndpointSchema = z
     /** Which hosts must be able to connect. */
     reachableFrom: z.enum(REACHABLE_FROM),
     /** A one-word grouping used by filters. */
-    purpose: z.enum(['api', 'health', 'metrics', 'debug', 'management', 'datastore', 'observability', 'overlay', 'runtime']),
+    purpose: z.enum([
+      'api',
+      'health',
+      'metrics',
+      'debug',
+      'management',
+      'datastore',
+      'observability',
+      'overlay',
+      'runtime',
+    ]),
     /** What it is for, in our own words. */
     description: nonEmpty,
     /** Authentication, encryption and exposure. */
@@ -162,8 +185,10 @@ export class ReferenceDataError extends Error {
 /** Names an entry the way a person editing the file would look for it. */
 function describeEntry(raw: unknown, path: readonly PropertyKey[]): string {
   const [section, index] = path;
-  if (typeof section !== 'string' || typeof index !== 'number') return String(section ?? 'top level');
-  const entry = (raw as Record<string, unknown[]>)[section]?.[index] as Record<string, unknown> | undefined;
+  if (typeof section !== 'string' || typeof index !== 'number')
+    return String(section ?? 'top level');
+  const entry = (raw as Record<string, unknown[]>)[section]?.[index] as
+    Record<string, unknown> | undefined;
   if (!entry || typeof entry !== 'object') return `${section}[${index}]`;
   if (section === 'endpoints') {
     const where = entry.port ?? entry.socket ?? '?';
@@ -189,7 +214,8 @@ export function validateReference(raw: unknown, file = 'data/reference.json'): R
   const parsed = ReferenceSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
-      (issue) => `${describeEntry(raw, issue.path)}, field "${fieldOf(issue.path)}": ${issue.message}`,
+      (issue) =>
+        `${describeEntry(raw, issue.path)}, field "${fieldOf(issue.path)}": ${issue.message}`,
     );
     throw new ReferenceDataError(file, problems);
   }
@@ -200,47 +226,69 @@ export function validateReference(raw: unknown, file = 'data/reference.json'): R
   const serviceIds = new Set(data.services.map((s) => s.id));
 
   const latest = data.releases.filter((r) => r.latest);
-  if (latest.length !== 1) problems.push(`releases, field "latest": exactly one release must be the latest, found ${latest.length}`);
+  if (latest.length !== 1)
+    problems.push(
+      `releases, field "latest": exactly one release must be the latest, found ${latest.length}`,
+    );
   data.releases.forEach((r, i) => {
     if (!r.datastores.includes(r.defaultDatastore))
-      problems.push(`releases[${i}] (${r.id}), field "defaultDatastore": "${r.defaultDatastore}" is not among its datastores`);
+      problems.push(
+        `releases[${i}] (${r.id}), field "defaultDatastore": "${r.defaultDatastore}" is not among its datastores`,
+      );
     if (!r.kubeProxyReplacement.includes(r.defaultKubeProxyReplacement))
-      problems.push(`releases[${i}] (${r.id}), field "defaultKubeProxyReplacement": not among its kubeProxyReplacement choices`);
+      problems.push(
+        `releases[${i}] (${r.id}), field "defaultKubeProxyReplacement": not among its kubeProxyReplacement choices`,
+      );
     r.sources.forEach((s) => {
-      if (!sourceIds.has(s)) problems.push(`releases[${i}] (${r.id}), field "sources": unknown source "${s}"`);
+      if (!sourceIds.has(s))
+        problems.push(`releases[${i}] (${r.id}), field "sources": unknown source "${s}"`);
     });
   });
   const seen = new Map<string, number>();
-  for (const [kind, list] of [['releases', data.releases], ['services', data.services], ['sources', data.sources]] as const) {
+  for (const [kind, list] of [
+    ['releases', data.releases],
+    ['services', data.services],
+    ['sources', data.sources],
+  ] as const) {
     seen.clear();
     list.forEach((item, i) => {
       const prev = seen.get(item.id);
-      if (prev !== undefined) problems.push(`${kind}[${i}] (${item.id}), field "id": duplicate of ${kind}[${prev}]`);
+      if (prev !== undefined)
+        problems.push(`${kind}[${i}] (${item.id}), field "id": duplicate of ${kind}[${prev}]`);
       seen.set(item.id, i);
     });
   }
 
   const uniqueKeys = new Map<string, number>();
   data.endpoints.forEach((e, i) => {
-    if (!serviceIds.has(e.service)) problems.push(`${at(i)}, field "service": unknown service "${e.service}"`);
+    if (!serviceIds.has(e.service))
+      problems.push(`${at(i)}, field "service": unknown service "${e.service}"`);
     const from = releaseIndex(data.releases, e.releases.from);
     const to = releaseIndex(data.releases, e.releases.to);
-    if (from < 0) problems.push(`${at(i)}, field "releases.from": unknown release "${e.releases.from}"`);
+    if (from < 0)
+      problems.push(`${at(i)}, field "releases.from": unknown release "${e.releases.from}"`);
     if (to < 0) problems.push(`${at(i)}, field "releases.to": unknown release "${e.releases.to}"`);
-    if (from >= 0 && to >= 0 && from > to) problems.push(`${at(i)}, field "releases": "from" comes after "to"`);
+    if (from >= 0 && to >= 0 && from > to)
+      problems.push(`${at(i)}, field "releases": "from" comes after "to"`);
     e.sources.forEach((s) => {
       if (!sourceIds.has(s)) problems.push(`${at(i)}, field "sources": unknown source "${s}"`);
     });
     if (e.protocol === 'unix') {
       if (!e.socket) problems.push(`${at(i)}, field "socket": a unix endpoint needs a socket path`);
-      if (e.port !== undefined) problems.push(`${at(i)}, field "port": a unix endpoint has no port`);
+      if (e.port !== undefined)
+        problems.push(`${at(i)}, field "port": a unix endpoint has no port`);
     } else {
-      if (e.port === undefined) problems.push(`${at(i)}, field "port": a ${e.protocol} endpoint needs a port`);
-      if (!e.bind) problems.push(`${at(i)}, field "bind": a ${e.protocol} endpoint needs a bind interface`);
+      if (e.port === undefined)
+        problems.push(`${at(i)}, field "port": a ${e.protocol} endpoint needs a port`);
+      if (!e.bind)
+        problems.push(`${at(i)}, field "bind": a ${e.protocol} endpoint needs a bind interface`);
     }
     if (e.bind === 'localhost' && e.reachableFrom !== 'none')
-      problems.push(`${at(i)}, field "reachableFrom": a localhost endpoint cannot be reached from "${e.reachableFrom}"`);
-    if (new Set(e.roles).size !== e.roles.length) problems.push(`${at(i)}, field "roles": a role is listed twice`);
+      problems.push(
+        `${at(i)}, field "reachableFrom": a localhost endpoint cannot be reached from "${e.reachableFrom}"`,
+      );
+    if (new Set(e.roles).size !== e.roles.length)
+      problems.push(`${at(i)}, field "roles": a role is listed twice`);
     if (from < 0 || to < 0) return;
     const cond = JSON.stringify(e.condition ?? {});
     for (const role of e.roles) {
@@ -248,7 +296,9 @@ export function validateReference(raw: unknown, file = 'data/reference.json'): R
         const key = `${e.port ?? e.socket}/${e.protocol} ${role} ${data.releases[r]!.id} ${cond}`;
         const prev = uniqueKeys.get(key);
         if (prev !== undefined && prev !== i) {
-          problems.push(`${at(i)}, field "port": duplicate endpoint; ${at(prev)} already covers ${key}`);
+          problems.push(
+            `${at(i)}, field "port": duplicate endpoint; ${at(prev)} already covers ${key}`,
+          );
           return;
         }
         uniqueKeys.set(key, i);

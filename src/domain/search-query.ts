@@ -17,11 +17,32 @@ export type PortAnswer =
   | { kind: 'out-of-range'; text: string }
   | { kind: 'words'; text: string };
 
-const FILLER = new Set(['what', 'whats', "what's", 'is', 'the', 'port', 'ports', 'on', 'uses', 'used', 'which', 'service', 'tcp', 'udp', 'number']);
+const FILLER = new Set([
+  'what',
+  'whats',
+  "what's",
+  'is',
+  'the',
+  'port',
+  'ports',
+  'on',
+  'uses',
+  'used',
+  'which',
+  'service',
+  'tcp',
+  'udp',
+  'number',
+]);
 
 /** Strips the ways people write a port: "6443/tcp", "tcp 6443", ":6443", "port 6443", "what is 6443?". */
-export function extractPortQuery(query: string): { from: string; to?: string; protocol?: string } | undefined {
-  const q = query.trim().toLowerCase().replace(/[?!.,]+$/g, '');
+export function extractPortQuery(
+  query: string,
+): { from: string; to?: string; protocol?: string } | undefined {
+  const q = query
+    .trim()
+    .toLowerCase()
+    .replace(/[?!.,]+$/g, '');
   const range = /^(?:ports?\s+)?(\d+)\s*(?:-|–|\.\.|:|to)\s*(\d+)(?:\/(tcp|udp))?$/.exec(q);
   if (range) return { from: range[1]!, to: range[2]!, ...(range[3] ? { protocol: range[3] } : {}) };
   const words = q.split(/\s+/).filter(Boolean);
@@ -46,11 +67,18 @@ export function answerQuery(query: string, index: readonly PortIndexEntry[]): Po
   const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
   if (parsed.to !== undefined) {
     const to = Number(parsed.to);
-    if (!inRange(from) || !inRange(to)) return { kind: 'out-of-range', text: `${parsed.from}-${parsed.to}` };
+    if (!inRange(from) || !inRange(to))
+      return { kind: 'out-of-range', text: `${parsed.from}-${parsed.to}` };
     const [lo, hi] = from <= to ? [from, to] : [to, from];
-    return { kind: 'range', from: lo, to: hi, entries: index.filter((e) => e.port >= lo && e.port <= hi) };
+    return {
+      kind: 'range',
+      from: lo,
+      to: hi,
+      entries: index.filter((e) => e.port >= lo && e.port <= hi),
+    };
   }
-  if (!inRange(from) || /^0\d/.test(parsed.from)) return { kind: 'out-of-range', text: parsed.from };
+  if (!inRange(from) || /^0\d/.test(parsed.from))
+    return { kind: 'out-of-range', text: parsed.from };
   const partial = index.filter((e) => String(e.port).startsWith(parsed.from) && e.port !== from);
   const exact = index.find((e) => e.port === from);
   return exact ? { kind: 'exact', entry: exact, partial } : { kind: 'unused', port: from, partial };

@@ -4,6 +4,7 @@ import type { EndpointView } from './model.ts';
 export const portUrl = (port: number) => `/ports/${port}/`;
 export const serviceUrl = (id: string) => `/services/${id}/`;
 export const releaseUrl = (id: string) => `/releases/${id}/`;
-export const endpointUrl = (e: EndpointView) => (e.port !== undefined ? `${portUrl(e.port)}#${e.anchor}` : `${serviceUrl(e.service)}#${e.anchor}`);
+export const endpointUrl = (e: EndpointView) =>
+  e.port !== undefined ? `${portUrl(e.port)}#${e.anchor}` : `${serviceUrl(e.service)}#${e.anchor}`;
 export const checkUrl = '/check/';
 export const searchUrl = (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/');

@@ -15,7 +15,11 @@ function ufw(plan: Plan): string {
   const out = header(plan, '#');
   for (const r of plan.rules) {
     if (!r.sources.length) out.push(`sudo ufw allow ${r.port}/${r.protocol} comment '${label(r)}'`);
-    else for (const s of r.sources) out.push(`sudo ufw allow from ${s} to any port ${r.port} proto ${r.protocol} comment '${label(r)}'`);
+    else
+      for (const s of r.sources)
+        out.push(
+          `sudo ufw allow from ${s} to any port ${r.port} proto ${r.protocol} comment '${label(r)}'`,
+        );
   }
   return out.join('\n') + '\n';
 }
@@ -24,18 +28,26 @@ function firewalld(plan: Plan): string {
   const out = header(plan, '#');
   for (const r of plan.rules) {
     out.push(`# ${label(r)}`);
-    if (!r.sources.length) out.push(`sudo firewall-cmd --permanent --add-port=${r.port}/${r.protocol}`);
+    if (!r.sources.length)
+      out.push(`sudo firewall-cmd --permanent --add-port=${r.port}/${r.protocol}`);
     else
       for (const s of r.sources)
-        out.push(`sudo firewall-cmd --permanent --add-rich-rule='rule family="${isV6(s) ? 'ipv6' : 'ipv4'}" source address="${s}" port port="${r.port}" protocol="${r.protocol}" accept'`);
+        out.push(
+          `sudo firewall-cmd --permanent --add-rich-rule='rule family="${isV6(s) ? 'ipv6' : 'ipv4'}" source address="${s}" port port="${r.port}" protocol="${r.protocol}" accept'`,
+        );
   }
   out.push('sudo firewall-cmd --reload');
   return out.join('\n') + '\n';
 }
 
 /** Groups rules by protocol and source list, so each group becomes one set and one rule. */
-function groups(plan: Plan): { protocol: 'tcp' | 'udp'; sources: string[]; rules: Rule[]; name: string }[] {
-  const map = new Map<string, { protocol: 'tcp' | 'udp'; sources: string[]; rules: Rule[]; name: string }>();
+function groups(
+  plan: Plan,
+): { protocol: 'tcp' | 'udp'; sources: string[]; rules: Rule[]; name: string }[] {
+  const map = new Map<
+    string,
+    { protocol: 'tcp' | 'udp'; sources: string[]; rules: Rule[]; name: string }
+  >();
   for (const r of plan.rules) {
     const key = `${r.protocol} ${r.sources.join(',')} ${r.from}`;
     const name = `${r.protocol}_from_${r.from === 'control plane nodes' ? 'control_plane' : r.from === 'cluster nodes' ? 'nodes' : 'clients'}`;
@@ -48,13 +60,37 @@ function groups(plan: Plan): { protocol: 'tcp' | 'udp'; sources: string[]; rules
 function nftables(plan: Plan): string {
   const out = header(plan, '#');
   const gs = groups(plan);
-  out.push('# Load with: sudo nft -f this-file. It replaces any table of the same name.', 'table inet ck8s_ports', 'delete table inet ck8s_ports', 'table inet ck8s_ports {');
+  out.push(
+    '# Load with: sudo nft -f this-file. It replaces any table of the same name.',
+    'table inet ck8s_ports',
+    'delete table inet ck8s_ports',
+    'table inet ck8s_ports {',
+  );
   for (const g of gs) {
-    out.push(`\tset ${g.name} {`, '\t\ttype inet_service', `\t\telements = { ${g.rules.map((r) => r.port).join(', ')} }`, '\t}');
+    out.push(
+      `\tset ${g.name} {`,
+      '\t\ttype inet_service',
+      `\t\telements = { ${g.rules.map((r) => r.port).join(', ')} }`,
+      '\t}',
+    );
     const v4 = g.sources.filter((s) => !isV6(s));
     const v6 = g.sources.filter(isV6);
-    if (v4.length) out.push(`\tset ${g.name}_v4 {`, '\t\ttype ipv4_addr', '\t\tflags interval', `\t\telements = { ${v4.join(', ')} }`, '\t}');
-    if (v6.length) out.push(`\tset ${g.name}_v6 {`, '\t\ttype ipv6_addr', '\t\tflags interval', `\t\telements = { ${v6.join(', ')} }`, '\t}');
+    if (v4.length)
+      out.push(
+        `\tset ${g.name}_v4 {`,
+        '\t\ttype ipv4_addr',
+        '\t\tflags interval',
+        `\t\telements = { ${v4.join(', ')} }`,
+        '\t}',
+      );
+    if (v6.length)
+      out.push(
+        `\tset ${g.name}_v6 {`,
+        '\t\ttype ipv6_addr',
+        '\t\tflags interval',
+        `\t\telements = { ${v6.join(', ')} }`,
+        '\t}',
+      );
   }
   out.push(
     '\tchain input {',
@@ -69,8 +105,14 @@ function nftables(plan: Plan): string {
     const what = g.rules.map((r) => `${r.endpoint.serviceName} ${r.port}`).join(', ');
     if (!g.sources.length) out.push(`\t\t${g.protocol} dport @${g.name} accept comment "${what}"`);
     else {
-      if (g.sources.some((s) => !isV6(s))) out.push(`\t\tip saddr @${g.name}_v4 ${g.protocol} dport @${g.name} accept comment "${what}"`);
-      if (g.sources.some(isV6)) out.push(`\t\tip6 saddr @${g.name}_v6 ${g.protocol} dport @${g.name} accept comment "${what}"`);
+      if (g.sources.some((s) => !isV6(s)))
+        out.push(
+          `\t\tip saddr @${g.name}_v4 ${g.protocol} dport @${g.name} accept comment "${what}"`,
+        );
+      if (g.sources.some(isV6))
+        out.push(
+          `\t\tip6 saddr @${g.name}_v6 ${g.protocol} dport @${g.name} accept comment "${what}"`,
+        );
     }
   }
   out.push('\t}', '}');
@@ -79,13 +121,27 @@ function nftables(plan: Plan): string {
 
 function iptables(plan: Plan): string {
   const out = header(plan, '#');
-  out.push('# Load with: sudo iptables-restore --noflush < this-file (IPv4; use ip6tables-restore for IPv6 sources).', '*filter', ':CK8S-INPUT - [0:0]', '-A INPUT -j CK8S-INPUT');
+  out.push(
+    '# Load with: sudo iptables-restore --noflush < this-file (IPv4; use ip6tables-restore for IPv6 sources).',
+    '*filter',
+    ':CK8S-INPUT - [0:0]',
+    '-A INPUT -j CK8S-INPUT',
+  );
   for (const g of groups(plan)) {
     const ports = g.rules.map((r) => r.port).join(',');
     const v4 = g.sources.filter((s) => !isV6(s));
-    const comment = `-m comment --comment "${g.rules.map((r) => `${r.endpoint.serviceName} ${r.port}`).join(', ').slice(0, 250)}"`;
-    if (!g.sources.length) out.push(`-A CK8S-INPUT -p ${g.protocol} -m multiport --dports ${ports} ${comment} -j ACCEPT`);
-    for (const s of v4) out.push(`-A CK8S-INPUT -s ${s} -p ${g.protocol} -m multiport --dports ${ports} ${comment} -j ACCEPT`);
+    const comment = `-m comment --comment "${g.rules
+      .map((r) => `${r.endpoint.serviceName} ${r.port}`)
+      .join(', ')
+      .slice(0, 250)}"`;
+    if (!g.sources.length)
+      out.push(
+        `-A CK8S-INPUT -p ${g.protocol} -m multiport --dports ${ports} ${comment} -j ACCEPT`,
+      );
+    for (const s of v4)
+      out.push(
+        `-A CK8S-INPUT -s ${s} -p ${g.protocol} -m multiport --dports ${ports} ${comment} -j ACCEPT`,
+      );
   }
   out.push('COMMIT');
   return out.join('\n') + '\n';

@@ -1,3 +1,6 @@
 import type { APIRoute } from 'astro';
 
-export const GET: APIRoute = ({ site }) => new Response(`User-agent: *\nAllow: /\nDisallow: /search/\n\nSitemap: ${new URL('/sitemap.xml', site).href}\n`);
+export const GET: APIRoute = ({ site }) =>
+  new Response(
+    `User-agent: *\nAllow: /\nDisallow: /search/\n\nSitemap: ${new URL('/sitemap.xml', site).href}\n`,
+  );

@@ -48,7 +48,9 @@ export function endpointsExport(model: Model) {
     latest: model.latest.id,
     endpoints: model.endpoints.map((e) => ({
       ...endpointRecord(model, e),
-      availability: Object.fromEntries(model.releases.map((r) => [r.id, model.availability(e, r.id)])) as Record<string, Availability>,
+      availability: Object.fromEntries(
+        model.releases.map((r) => [r.id, model.availability(e, r.id)]),
+      ) as Record<string, Availability>,
     })),
   };
 }
@@ -58,13 +60,28 @@ export function releaseExport(model: Model, releaseId: string) {
   return {
     ...header(model),
     release,
-    endpoints: model.documentedIn(releaseId).map(({ endpoint, availability }) => ({ ...endpointRecord(model, endpoint), availability })),
+    endpoints: model
+      .documentedIn(releaseId)
+      .map(({ endpoint, availability }) => ({ ...endpointRecord(model, endpoint), availability })),
   };
 }
 
 export const CSV_COLUMNS = [
-  'id', 'port', 'socket', 'protocol', 'bind', 'roles', 'service', 'process_names', 'releases', 'condition',
-  'option', 'preflight', 'reachable_from', 'description', 'security',
+  'id',
+  'port',
+  'socket',
+  'protocol',
+  'bind',
+  'roles',
+  'service',
+  'process_names',
+  'releases',
+  'condition',
+  'option',
+  'preflight',
+  'reachable_from',
+  'description',
+  'security',
 ] as const;
 
 function csvCell(value: string): string {
@@ -75,11 +92,27 @@ export function endpointsCsv(model: Model): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const e of model.endpoints) {
     const r = endpointRecord(model, e);
-    const cond = r.condition ? Object.entries(r.condition).map(([k, v]) => `${k}=${String(v)}`).join(';') : '';
+    const cond = r.condition
+      ? Object.entries(r.condition)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(';')
+      : '';
     const row = [
-      r.id, r.port === null ? '' : String(r.port), r.socket ?? '', r.protocol, r.bind ?? '', r.roles.join(';'), r.service,
-      r.processNames.join(';'), r.releases.join(';'), cond, r.option ? `${r.option.type}:${r.option.name}` : '',
-      String(r.preflight), r.reachableFrom, plainText(r.description), plainText(r.security),
+      r.id,
+      r.port === null ? '' : String(r.port),
+      r.socket ?? '',
+      r.protocol,
+      r.bind ?? '',
+      r.roles.join(';'),
+      r.service,
+      r.processNames.join(';'),
+      r.releases.join(';'),
+      cond,
+      r.option ? `${r.option.type}:${r.option.name}` : '',
+      String(r.preflight),
+      r.reachableFrom,
+      plainText(r.description),
+      plainText(r.security),
     ];
     lines.push(row.map(csvCell).join(','));
   }

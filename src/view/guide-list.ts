@@ -11,9 +11,40 @@ export interface GuideLink {
 }
 
 export const GUIDES: GuideLink[] = [
-  { id: 'port-already-in-use', url: '/guides/port-already-in-use/', title: '"Port already in use" at bootstrap or join', summary: 'What the pre-flight check tests, how to find the process, and how to move a port.', relevantTo: (e) => e.preflight },
-  { id: 'firewall', url: '/guides/firewall/', title: 'Opening the firewall for a cluster', summary: 'What must be reachable from whom, per role, and why localhost ports are never opened.', relevantTo: (e) => e.protocol !== 'unix' },
-  { id: 'upgrades', url: '/guides/upgrades/', title: 'What changes on the wire between releases', summary: 'Ports that appear, disappear or become conditional at each upgrade.', relevantTo: (e) => !!e.condition || e.releases.to !== e.releases.from },
-  { id: 'audit-a-node', url: '/guides/audit-a-node/', title: "Auditing a node's listeners", summary: 'Capture ss -tulpn correctly and read the checker verdicts.', relevantTo: () => true },
-  { id: 'security', url: '/guides/security/', title: 'What each exposed port accepts', summary: 'Authentication and TLS per endpoint, and what a port audit asks for.', relevantTo: (e) => e.bind !== 'localhost' },
+  {
+    id: 'port-already-in-use',
+    url: '/guides/port-already-in-use/',
+    title: '"Port already in use" at bootstrap or join',
+    summary: 'What the pre-flight check tests, how to find the process, and how to move a port.',
+    relevantTo: (e) => e.preflight,
+  },
+  {
+    id: 'firewall',
+    url: '/guides/firewall/',
+    title: 'Opening the firewall for a cluster',
+    summary:
+      'What must be reachable from whom, per role, and why localhost ports are never opened.',
+    relevantTo: (e) => e.protocol !== 'unix',
+  },
+  {
+    id: 'upgrades',
+    url: '/guides/upgrades/',
+    title: 'What changes on the wire between releases',
+    summary: 'Ports that appear, disappear or become conditional at each upgrade.',
+    relevantTo: (e) => !!e.condition || e.releases.to !== e.releases.from,
+  },
+  {
+    id: 'audit-a-node',
+    url: '/guides/audit-a-node/',
+    title: "Auditing a node's listeners",
+    summary: 'Capture ss -tulpn correctly and read the checker verdicts.',
+    relevantTo: () => true,
+  },
+  {
+    id: 'security',
+    url: '/guides/security/',
+    title: 'What each exposed port accepts',
+    summary: 'Authentication and TLS per endpoint, and what a port audit asks for.',
+    relevantTo: (e) => e.bind !== 'localhost',
+  },
 ];

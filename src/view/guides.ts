@@ -10,13 +10,27 @@ export function preflightError(e: EndpointView): string {
 }
 
 /** What k8sd's pre-flight check tests on each role, in a release, whatever the options. */
-export function preflightByRole(model: Model, releaseId: string): { role: Role; tested: { endpoint: EndpointView; condition?: string }[]; untested: EndpointView[] }[] {
+export function preflightByRole(
+  model: Model,
+  releaseId: string,
+): {
+  role: Role;
+  tested: { endpoint: EndpointView; condition?: string }[];
+  untested: EndpointView[];
+}[] {
   const documented = model.documentedIn(releaseId).filter((x) => x.endpoint.port !== undefined);
   return ROLES.map((role) => {
     const mine = documented.filter((x) => x.endpoint.roles.includes(role));
     return {
       role,
-      tested: mine.filter((x) => x.endpoint.preflight).map((x) => ({ endpoint: x.endpoint, ...(x.availability.state === 'conditional' ? { condition: x.availability.condition } : {}) })),
+      tested: mine
+        .filter((x) => x.endpoint.preflight)
+        .map((x) => ({
+          endpoint: x.endpoint,
+          ...(x.availability.state === 'conditional'
+            ? { condition: x.availability.condition }
+            : {}),
+        })),
       untested: mine.filter((x) => !x.endpoint.preflight).map((x) => x.endpoint),
     };
   });
@@ -35,10 +49,19 @@ export interface Flow {
 }
 
 export function flows(model: Model, releaseId: string): Flow[] {
-  return ROLES.flatMap((to) => firewallPlan(model, { release: releaseId, role: to }).rules.map((r) => ({ from: r.from, to, endpoint: r.endpoint })));
+  return ROLES.flatMap((to) =>
+    firewallPlan(model, { release: releaseId, role: to }).rules.map((r) => ({
+      from: r.from,
+      to,
+      endpoint: r.endpoint,
+    })),
+  );
 }
 
 /** Endpoints that listen beyond loopback but need no other host: closed by a default-deny firewall. */
 export function exposedButUnneeded(model: Model, releaseId: string): EndpointView[] {
-  return model.documentedIn(releaseId).map((x) => x.endpoint).filter((e) => e.port !== undefined && e.bind !== 'localhost' && e.reachableFrom === 'none');
+  return model
+    .documentedIn(releaseId)
+    .map((x) => x.endpoint)
+    .filter((e) => e.port !== undefined && e.bind !== 'localhost' && e.reachableFrom === 'none');
 }

@@ -12,7 +12,12 @@ export function portIndex(model: Model): PortIndexEntry[] {
       protocols: [...new Set(eps.map((e) => e.protocol))],
       services: [...new Set(eps.map((e) => e.serviceName))],
       url: portUrl(port),
-      summary: eps.map((e) => `${e.serviceName} (${e.protocol.toUpperCase()}, ${e.roles.length === 2 ? 'all nodes' : ROLE_LABEL[e.roles[0]!]}, ${model.releaseRange(e)})`).join('; '),
+      summary: eps
+        .map(
+          (e) =>
+            `${e.serviceName} (${e.protocol.toUpperCase()}, ${e.roles.length === 2 ? 'all nodes' : ROLE_LABEL[e.roles[0]!]}, ${model.releaseRange(e)})`,
+        )
+        .join('; '),
     };
   });
 }

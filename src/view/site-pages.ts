@@ -4,7 +4,17 @@ import { portUrl, releaseUrl, serviceUrl } from '../domain/urls.ts';
 
 import { GUIDES } from './guide-list.ts';
 
-export const STATIC_PAGES = ['/', '/ports/', '/services/', '/releases/', '/check/', '/changelog/', '/api/v1/', '/guides/', '/firewall/'];
+export const STATIC_PAGES = [
+  '/',
+  '/ports/',
+  '/services/',
+  '/releases/',
+  '/check/',
+  '/changelog/',
+  '/api/v1/',
+  '/guides/',
+  '/firewall/',
+];
 
 export function sitePages(model: Model, extra: readonly string[] = []): string[] {
   return [

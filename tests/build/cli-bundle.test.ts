@@ -5,24 +5,29 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { assertBuilt, DIST } from '../../scripts/lib/dist.ts';
 import { model } from '../../src/domain/data.ts';
+import type { Report } from '../../src/checker/index.ts';
 
 assertBuilt();
 const bundle = `${DIST}downloads/check-ports.mjs`;
 const systemNode = ['/usr/bin/node', '/usr/local/bin/node'].find(existsSync) ?? 'node';
-const run = (args: string[], input: string) => spawnSync(systemNode, [bundle, ...args], { input, encoding: 'utf8', cwd: '/' });
+const run = (args: string[], input: string) =>
+  spawnSync(systemNode, [bundle, ...args], { input, encoding: 'utf8', cwd: '/' });
 
 test('the bundle has no imports but Node built-ins', () => {
   const text = readFileSync(bundle, 'utf8');
   const imports = [...text.matchAll(/(?:from|import)\s*["']([^"']+)["']/g)].map((m) => m[1]!);
-  assert.deepEqual(imports.filter((i) => !i.startsWith('node:')), []);
+  assert.deepEqual(
+    imports.filter((i) => !i.startsWith('node:')),
+    [],
+  );
 });
 
 test(`the bundle runs under ${systemNode} and exits 1 on a conflict`, () => {
   const p = run(['--json'], '6443\n');
   assert.equal(p.status, 1, p.stderr);
-  const report = JSON.parse(p.stdout);
+  const report = JSON.parse(p.stdout) as Report;
   assert.equal(report.release, model.latest.id);
-  assert.equal(report.findings[0].verdict, 'conflict');
+  assert.equal(report.findings[0]?.verdict, 'conflict');
 });
 
 test('the bundle exits 0 when nothing clashes, 2 on bad usage, and reads YAML', () => {
@@ -31,6 +36,6 @@ test('the bundle exits 0 when nothing clashes, 2 on bad usage, and reads YAML', 
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--role must be/);
   const yaml = run(['--json'], 'services:\n  web:\n    ports:\n      - "6443:6443"\n');
-  assert.equal(JSON.parse(yaml.stdout).format, 'compose');
+  assert.equal((JSON.parse(yaml.stdout) as Report).format, 'compose');
   assert.equal(yaml.status, 1);
 });

@@ -12,7 +12,9 @@ test('every page passes html-validate', async () => {
   const problems: string[] = [];
   for (const file of files) {
     const report = await validator.validateFile(file);
-    for (const r of report.results) for (const m of r.messages) problems.push(`${urlOf(file)} ${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    for (const r of report.results)
+      for (const m of r.messages)
+        problems.push(`${urlOf(file)} ${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
   }
   assert.ok(files.length > 40, `${files.length} pages`);
   assert.deepEqual(problems, []);

@@ -2,7 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { assertBuilt, htmlFiles, idsIn, linksIn, resolvePath, urlOf } from '../../scripts/lib/dist.ts';
+import {
+  assertBuilt,
+  htmlFiles,
+  idsIn,
+  linksIn,
+  resolvePath,
+  urlOf,
+} from '../../scripts/lib/dist.ts';
 
 assertBuilt();
 const pages = new Map(htmlFiles().map((f) => [urlOf(f), readFileSync(f, 'utf8')]));

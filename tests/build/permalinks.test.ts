@@ -20,6 +20,7 @@ for (const link of list) {
     const file = resolvePath(url.pathname);
     assert.ok(file, `${url.pathname} is gone: restore it or add a redirect`);
     const hash = decodeURIComponent(url.hash.slice(1));
-    if (hash) assert.ok(idsIn(readFileSync(file, 'utf8')).has(hash), `${link}: anchor #${hash} is gone`);
+    if (hash)
+      assert.ok(idsIn(readFileSync(file, 'utf8')).has(hash), `${link}: anchor #${hash} is gone`);
   });
 }

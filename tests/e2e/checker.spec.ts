@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
 import { model } from '../../src/domain/data.ts';
-import { createChecker } from '../../src/checker/index.ts';
+import { createChecker, type Report } from '../../src/checker/index.ts';
 
 const checker = createChecker(model);
 const fixture = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');
@@ -18,19 +18,30 @@ test('pasting ss output shows the same verdicts as the library, per line', async
   await page.selectOption('select[name=release]', dqliteRelease);
   await page.selectOption('select[name=datastore]', 'k8s-dqlite');
   await paste(page, text);
-  const expected = await checker.check(text, { release: dqliteRelease, datastore: 'k8s-dqlite', role: 'control-plane', format: 'auto' });
+  const expected = await checker.check(text, {
+    release: dqliteRelease,
+    datastore: 'k8s-dqlite',
+    role: 'control-plane',
+    format: 'auto',
+  });
   const rows = page.locator('#findings tbody tr');
   await expect(rows).toHaveCount(expected.findings.length);
   for (const [i, f] of expected.findings.entries()) {
     await expect(rows.nth(i).locator('td').nth(0)).toHaveText(String(f.line));
-    await expect(rows.nth(i).locator('td').nth(2)).toHaveText(f.verdict === 'possible-conflict' ? 'possible conflict' : f.verdict);
+    await expect(rows.nth(i).locator('td').nth(2)).toHaveText(
+      f.verdict === 'possible-conflict' ? 'possible conflict' : f.verdict,
+    );
   }
   await expect(page.locator('.summary')).toContainText(`${expected.summary.conflict} conflict`);
   await expect(page.locator('#unrecognized li')).toHaveCount(expected.unrecognized.length);
 });
 
-test('options change the verdict: role worker makes a control-plane-only port fine', async ({ page }) => {
-  const cpOnly = checker.targets({ role: 'control-plane' }).find((t) => !checker.targets({ role: 'worker' }).some((w) => w.port === t.port))!;
+test('options change the verdict: role worker makes a control-plane-only port fine', async ({
+  page,
+}) => {
+  const cpOnly = checker
+    .targets({ role: 'control-plane' })
+    .find((t) => !checker.targets({ role: 'worker' }).some((w) => w.port === t.port))!;
   await page.goto('/check/');
   await paste(page, `0.0.0.0:${cpOnly.port}/${cpOnly.protocol}`);
   await expect(page.locator('#findings tbody td:nth-child(3)')).toHaveText('conflict');
@@ -43,12 +54,16 @@ test('the release decides which options are offered', async ({ page }) => {
   await page.goto('/check/');
   const latest = model.latest;
   await expect(page.locator('select[name=release]')).toHaveValue(latest.id);
-  if (latest.datastores.length < 2) await expect(page.locator('select[name=datastore]')).toBeDisabled();
+  if (latest.datastores.length < 2)
+    await expect(page.locator('select[name=datastore]')).toBeDisabled();
   await page.selectOption('select[name=release]', dqliteRelease);
   await expect(page.locator('select[name=datastore]')).toBeEnabled();
 });
 
-test('a runbook link with #ports=…&role=… runs at once, and the share link round-trips', async ({ page, context }) => {
+test('a runbook link with #ports=…&role=… runs at once, and the share link round-trips', async ({
+  page,
+  context,
+}) => {
   await page.goto('/check/#ports=9000,10250&role=worker');
   await expect(page.locator('#input')).toHaveValue('9000\n10250');
   await expect(page.locator('select[name=role]')).toHaveValue('worker');
@@ -75,33 +90,58 @@ test('copy as Markdown and download JSON carry the report', async ({ page, conte
   const md = await page.evaluate(() => navigator.clipboard.readText());
   expect(md).toContain('| Line | Port |');
   expect(md).toContain('6443/tcp');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  expect(json.findings[0].port).toBe(6443);
-  expect(json.findings[0].verdict).toBe('conflict');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8')) as Report;
+  expect(json.findings[0]?.port).toBe(6443);
+  expect(json.findings[0]?.verdict).toBe('conflict');
 });
 
-test('pasted HTML and script payloads stay text: nothing runs, no element is created', async ({ page }) => {
-  const payloads = ['<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=2</script>', '"><svg onload=window.__pwned=3>:9000', 'javascript:alert(1)//:6443', '<a href="javascript:window.__pwned=4">x</a> 10250'];
+test('pasted HTML and script payloads stay text: nothing runs, no element is created', async ({
+  page,
+}) => {
+  const payloads = [
+    '<img src=x onerror="window.__pwned=1">',
+    '<script>window.__pwned=2</script>',
+    '"><svg onload=window.__pwned=3>:9000',
+    'javascript:alert(1)//:6443',
+    '<a href="javascript:window.__pwned=4">x</a> 10250',
+  ];
   await page.goto('/check/');
-  const before = await page.evaluate(() => document.querySelectorAll('img, script, svg, iframe').length);
+  const before = await page.evaluate(
+    () => document.querySelectorAll('img, script, svg, iframe').length,
+  );
   await paste(page, payloads.join('\n'));
   await expect(page.locator('#unrecognized li').first()).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  expect(await page.evaluate(() => document.querySelectorAll('img, script, svg, iframe').length)).toBe(before);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
+  expect(
+    await page.evaluate(() => document.querySelectorAll('img, script, svg, iframe').length),
+  ).toBe(before);
   await expect(page.locator('#results')).toContainText('<script>window.__pwned=2</script>');
   await expect(page.locator('#results a[href^="javascript:"]')).toHaveCount(0);
 });
 
 test('an oversized file is refused with a clear message', async ({ page }) => {
   await page.goto('/check/');
-  await page.setInputFiles('#file', { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(17 * 1024 * 1024, '1\n') });
+  await page.setInputFiles('#file', {
+    name: 'huge.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.alloc(17 * 1024 * 1024, '1\n'),
+  });
   await expect(page.locator('#results .error')).toContainText('limit is 16 MB');
 });
 
 test('a file can be opened instead of pasted', async ({ page }) => {
   await page.goto('/check/');
-  await page.setInputFiles('#file', { name: 'ufw.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('own/ufw-status-numbered.txt')) });
+  await page.setInputFiles('#file', {
+    name: 'ufw.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(fixture('own/ufw-status-numbered.txt')),
+  });
   await expect(page.locator('#results')).toContainText('Firewall coverage');
   await expect(page.locator('#results')).toContainText('Read as ufw');
 });
@@ -136,10 +176,14 @@ test('audit mode reports a node against the reference', async ({ page }) => {
   await expect(page.locator('#audit-wider')).toContainText('10256');
   await expect(page.locator('#audit-missing')).toContainText('snap.k8s.k8sd');
   await page.selectOption('select[name=role]', 'both');
-  await expect(page.locator('#results .error')).toContainText('choose the control plane or worker role');
+  await expect(page.locator('#results .error')).toContainText(
+    'choose the control plane or worker role',
+  );
 });
 
-test('a large paste shows the first 2,000 rows, counts them all, and the JSON has every row', async ({ page }) => {
+test('a large paste shows the first 2,000 rows, counts them all, and the JSON has every row', async ({
+  page,
+}) => {
   const lines = Array.from({ length: 3000 }, (_, i) => String(20000 + i));
   await page.goto('/check/');
   // One paste, as a user does it (Playwright's fill inserts a many-line text slowly).
@@ -150,6 +194,11 @@ test('a large paste shows the first 2,000 rows, counts them all, and the JSON ha
   }, lines.join('\n'));
   await expect(page.locator('#findings tbody tr')).toHaveCount(2000);
   await expect(page.locator('#results')).toContainText('Showing the first 2000 of 3000 rows');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-  expect(JSON.parse(readFileSync(await download.path(), 'utf8')).findings).toHaveLength(3000);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download JSON' }).click(),
+  ]);
+  expect((JSON.parse(readFileSync(await download.path(), 'utf8')) as Report).findings).toHaveLength(
+    3000,
+  );
 });

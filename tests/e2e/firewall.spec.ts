@@ -4,12 +4,15 @@ import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
 import { generate } from '../../src/firewall/generate.ts';
 import { flows } from '../../src/view/guides.ts';
 
-test('without JavaScript the page shows the control plane rules for every tool', async ({ browser }) => {
+test('without JavaScript the page shows the control plane rules for every tool', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/firewall/');
   const plan = firewallPlan(model, { role: 'control-plane' });
-  for (const tool of TOOLS) await expect(page.locator(`#fw-${tool}`)).toHaveText(generate(tool, plan).trimEnd());
+  for (const tool of TOOLS)
+    await expect(page.locator(`#fw-${tool}`)).toHaveText(generate(tool, plan).trimEnd());
   await expect(page.locator('#fw-rules tbody tr')).toHaveCount(plan.rules.length);
   await expect(page.locator('#flows tbody tr')).toHaveCount(flows(model, model.latest.id).length);
   await context.close();

@@ -6,7 +6,12 @@ export const test = base.extend<{ guard: void }>({
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on('console', (m) => {
-        if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|compile)/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+        if (
+          /Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|compile)/i.test(
+            m.text(),
+          )
+        )
+          problems.push(`CSP: ${m.text()}`);
       });
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       await use();

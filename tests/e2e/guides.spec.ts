@@ -2,9 +2,18 @@
 import { expect, test } from './fixtures.ts';
 import { model } from '../../src/domain/data.ts';
 import { GUIDES } from '../../src/view/guide-list.ts';
-import { configurable, exposedButUnneeded, flows, preflightByRole, preflightError } from '../../src/view/guides.ts';
+import {
+  configurable,
+  exposedButUnneeded,
+  flows,
+  preflightByRole,
+  preflightError,
+} from '../../src/view/guides.ts';
 
-const ports = async (locator: import('@playwright/test').Locator) => (await locator.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.port)))).sort((a, b) => a - b);
+const ports = async (locator: import('@playwright/test').Locator) =>
+  (
+    await locator.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.port)))
+  ).sort((a, b) => a - b);
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 test('every guide is live, linked from the overview and the guide index', async ({ page }) => {
@@ -30,27 +39,48 @@ test('port and service pages link the guides that concern them', async ({ page }
   await expect(page.locator('#guides a')).not.toHaveCount(0);
 });
 
-test('"port already in use": the tested and untested ports per role, the errors, and the options', async ({ page }) => {
+test('"port already in use": the tested and untested ports per role, the errors, and the options', async ({
+  page,
+}) => {
   await page.goto('/guides/port-already-in-use/');
   for (const { role, tested, untested } of preflightByRole(model, model.latest.id)) {
     const section = page.locator(`#preflight-${role}`);
-    expect(await ports(section.locator('ul.tested li'))).toEqual(sorted(tested.map((t) => t.endpoint.port!)));
-    expect(await ports(section.locator('ul.untested li'))).toEqual(sorted(untested.map((e) => e.port!)));
+    expect(await ports(section.locator('ul.tested li'))).toEqual(
+      sorted(tested.map((t) => t.endpoint.port!)),
+    );
+    expect(await ports(section.locator('ul.untested li'))).toEqual(
+      sorted(untested.map((e) => e.port!)),
+    );
     for (const t of tested) await expect(section).toContainText(preflightError(t.endpoint));
   }
-  expect(await ports(page.locator('#configurable li'))).toEqual(sorted(configurable(model).map((e) => e.port!)));
-  for (const e of configurable(model)) await expect(page.locator('#configurable')).toContainText(e.option!.name);
+  expect(await ports(page.locator('#configurable li'))).toEqual(
+    sorted(configurable(model).map((e) => e.port!)),
+  );
+  for (const e of configurable(model))
+    await expect(page.locator('#configurable')).toContainText(e.option!.name);
 });
 
-test('firewall: who must reach what, localhost ports never opened, and the discrepancies', async ({ page }) => {
+test('firewall: who must reach what, localhost ports never opened, and the discrepancies', async ({
+  page,
+}) => {
   await page.goto('/guides/firewall/');
   const expected = flows(model, model.latest.id);
   await expect(page.locator('#flows tbody tr')).toHaveCount(expected.length);
-  for (const f of expected) await expect(page.locator(`#flows tr[data-port="${f.endpoint.port}"][data-to="${f.to}"]`)).toHaveCount(1);
-  const local = model.documentedIn(model.latest.id).filter((x) => x.endpoint.bind === 'localhost').map((x) => x.endpoint.port!);
+  for (const f of expected)
+    await expect(
+      page.locator(`#flows tr[data-port="${f.endpoint.port}"][data-to="${f.to}"]`),
+    ).toHaveCount(1);
+  const local = model
+    .documentedIn(model.latest.id)
+    .filter((x) => x.endpoint.bind === 'localhost')
+    .map((x) => x.endpoint.port!);
   expect(await ports(page.locator('#localhost-ports a'))).toEqual(sorted(local));
-  expect(await ports(page.locator('#unneeded-ports a'))).toEqual(sorted(exposedButUnneeded(model, model.latest.id).map((e) => e.port!)));
-  expect(await ports(page.locator('#discrepancies li'))).toEqual(sorted(model.network.filter((e) => e.discrepancy).map((e) => e.port!)));
+  expect(await ports(page.locator('#unneeded-ports a'))).toEqual(
+    sorted(exposedButUnneeded(model, model.latest.id).map((e) => e.port!)),
+  );
+  expect(await ports(page.locator('#discrepancies li'))).toEqual(
+    sorted(model.network.filter((e) => e.discrepancy).map((e) => e.port!)),
+  );
 });
 
 test('upgrades: every consecutive pair with its computed changes and notes', async ({ page }) => {
@@ -59,12 +89,15 @@ test('upgrades: every consecutive pair with its computed changes and notes', asy
     const from = model.releases[i]!.id;
     const section = page.locator(`#upgrade-${from}-${r.id}`.replaceAll('.', '-'));
     const changes = model.diff(from, r.id);
-    if (changes.length) await expect(section.locator('> ul:not(.note) > li')).toHaveCount(changes.length);
+    if (changes.length)
+      await expect(section.locator('> ul:not(.note) > li')).toHaveCount(changes.length);
     await expect(section.locator('ul.note li')).toHaveCount(r.notes.length);
   }
 });
 
-test('security: one row per endpoint beyond loopback, with its security notes', async ({ page }) => {
+test('security: one row per endpoint beyond loopback, with its security notes', async ({
+  page,
+}) => {
   await page.goto('/guides/security/');
   const rows = model.network.filter((e) => e.bind !== 'localhost');
   await expect(page.locator('#exposed tbody tr')).toHaveCount(rows.length);
@@ -72,10 +105,17 @@ test('security: one row per endpoint beyond loopback, with its security notes', 
 });
 
 test('guides are found by search, including the error text', async ({ page }) => {
-  for (const [q, url] of [['already in use', '/guides/port-already-in-use/'], ['firewall', '/guides/firewall/'], ['forwarding', '/guides/firewall/'], ['PPSM', '/guides/security/']] as const) {
+  for (const [q, url] of [
+    ['already in use', '/guides/port-already-in-use/'],
+    ['firewall', '/guides/firewall/'],
+    ['forwarding', '/guides/firewall/'],
+    ['PPSM', '/guides/security/'],
+  ] as const) {
     await page.goto(`/search/?q=${encodeURIComponent(q)}`);
     await expect(page.locator('#search-results a').first()).toBeVisible();
-    const urls = await page.locator('#search-results a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    const urls = await page
+      .locator('#search-results a')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     expect(urls.slice(0, 3), q).toContain(url);
   }
 });

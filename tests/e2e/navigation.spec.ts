@@ -14,14 +14,21 @@ test('short links /N and /N/ redirect to the port page', async ({ page }) => {
   }
 });
 
-test('404 for a port Canonical Kubernetes never uses says so and lists the nearest ports', async ({ page }) => {
+test('404 for a port Canonical Kubernetes never uses says so and lists the nearest ports', async ({
+  page,
+}) => {
   const response = await page.goto(`/ports/${unused}/`);
   expect(response?.status()).toBe(404);
-  await expect(page.locator('#not-found-message')).toContainText(`Port ${unused} is not used by Canonical Kubernetes`);
+  await expect(page.locator('#not-found-message')).toContainText(
+    `Port ${unused} is not used by Canonical Kubernetes`,
+  );
   const nearest = model.nearestPorts(unused);
   const links = page.locator('#not-found-hint a[href^="/ports/"]');
   await expect(links).toHaveText(nearest.map(String));
-  await expect(page.locator('#not-found-hint a[href^="/check/"]')).toHaveAttribute('href', `/check/#ports=${unused}`);
+  await expect(page.locator('#not-found-hint a[href^="/check/"]')).toHaveAttribute(
+    'href',
+    `/check/#ports=${unused}`,
+  );
 });
 
 test('404 handles out-of-range numbers, non-numbers and short forms', async ({ page }) => {
@@ -68,7 +75,8 @@ test('pages load no third-party resources', async ({ page }) => {
   page.on('request', (r) => {
     if (!r.url().startsWith('http://127.0.0.1')) foreign.push(r.url());
   });
-  for (const path of ['/', '/ports/', '/ports/6443/', '/services/kubelet/', '/releases/']) await page.goto(path);
+  for (const path of ['/', '/ports/', '/ports/6443/', '/services/kubelet/', '/releases/'])
+    await page.goto(path);
   expect(foreign).toEqual([]);
 });
 
@@ -76,7 +84,9 @@ test('tables stay usable at 360px: the page itself does not scroll sideways', as
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ['/', '/ports/', '/ports/6443/', '/services/cilium-agent/']) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 
-const compose = readFileSync(new URL('../fixtures/own/compose-long-syntax.yaml', import.meta.url), 'utf8');
+const compose = readFileSync(
+  new URL('../fixtures/own/compose-long-syntax.yaml', import.meta.url),
+  'utf8',
+);
 
-test('after one visit, the checker works offline, YAML parser included', async ({ page, context }) => {
+test('after one visit, the checker works offline, YAML parser included', async ({
+  page,
+  context,
+}) => {
   await page.goto('/ports/6443/');
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await context.setOffline(true);

@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures.ts';
 import { model } from '../../src/domain/data.ts';
 
-const rows = (page: import('@playwright/test').Page) => page.locator('#ports-table tbody tr:not([hidden])');
+const rows = (page: import('@playwright/test').Page) =>
+  page.locator('#ports-table tbody tr:not([hidden])');
 
 test('without JavaScript the full table is there', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -21,9 +22,13 @@ test('filters narrow the table and land in the URL', async ({ page }) => {
   await expect(page).toHaveURL(/role=worker/);
   await page.selectOption('select[name=release]', model.latest.id);
   await page.selectOption('select[name=protocol]', 'tcp');
-  const expected = workers.filter((e) => e.protocol === 'tcp' && model.releasesOf(e).includes(model.latest.id));
+  const expected = workers.filter(
+    (e) => e.protocol === 'tcp' && model.releasesOf(e).includes(model.latest.id),
+  );
   await expect(rows(page)).toHaveCount(expected.length);
-  await expect(page.locator('#port-filters .count')).toHaveText(`${expected.length} of ${model.endpoints.length} rows`);
+  await expect(page.locator('#port-filters .count')).toHaveText(
+    `${expected.length} of ${model.endpoints.length} rows`,
+  );
 });
 
 test('a filtered URL restores the same view', async ({ page }) => {
@@ -32,7 +37,9 @@ test('a filtered URL restores the same view', async ({ page }) => {
   await expect(page.locator('select[name=service]')).toHaveValue('k8s-dqlite');
   await expect(rows(page)).toHaveCount(dqlite.length);
   await page.goto(`/ports/?release=${model.latest.id}&service=k8s-dqlite`);
-  await expect(rows(page)).toHaveCount(dqlite.filter((e) => model.releasesOf(e).includes(model.latest.id)).length);
+  await expect(rows(page)).toHaveCount(
+    dqlite.filter((e) => model.releasesOf(e).includes(model.latest.id)).length,
+  );
 });
 
 test('free text matches words anywhere in the row', async ({ page }) => {
@@ -48,7 +55,8 @@ test('sorting by port, both directions, by keyboard', async ({ page }) => {
   const portHeader = page.locator('#ports-table th').first().locator('button');
   await portHeader.focus();
   await page.keyboard.press('Enter');
-  const numbers = async () => (await rows(page).locator('td:first-child > a:first-child').allTextContents()).map(Number);
+  const numbers = async () =>
+    (await rows(page).locator('td:first-child > a:first-child').allTextContents()).map(Number);
   const asc = await numbers();
   expect(asc).toEqual([...asc].sort((a, b) => a - b));
   await page.keyboard.press('Enter');

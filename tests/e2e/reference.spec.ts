@@ -3,8 +3,13 @@ import { expect, test } from './fixtures.ts';
 import { model } from '../../src/domain/data.ts';
 import { BIND_LABEL, ROLE_LABEL } from '../../src/domain/model.ts';
 import { plainText } from '../../src/domain/inline.ts';
+import type { endpointsExport, releaseExport } from '../../src/view/export.ts';
 
-const roleText = (roles: readonly string[]) => roles.map((r) => ROLE_LABEL[r as keyof typeof ROLE_LABEL]).join(' and ');
+type EndpointsExport = ReturnType<typeof endpointsExport>;
+type ReleaseExport = ReturnType<typeof releaseExport>;
+
+const roleText = (roles: readonly string[]) =>
+  roles.map((r) => ROLE_LABEL[r as keyof typeof ROLE_LABEL]).join(' and ');
 
 for (const port of model.ports) {
   test(`port page ${port} shows each endpoint and the release matrix`, async ({ page }) => {
@@ -22,12 +27,19 @@ for (const port of model.ports) {
       await expect(section).toContainText(plainText(e.security));
       if (e.option) await expect(section).toContainText(e.option.name);
       await expect(section).toContainText(e.preflight ? 'Tested' : 'Not tested');
-      const row = page.locator('table.matrix tbody tr').filter({ hasText: `${e.where}/${e.protocol} ${e.serviceName}` });
+      const row = page
+        .locator('table.matrix tbody tr')
+        .filter({ hasText: `${e.where}/${e.protocol} ${e.serviceName}` });
       const cells = row.locator('td');
       await expect(cells).toHaveCount(model.releases.length);
       for (const [i, r] of model.releases.entries()) {
         const a = model.availability(e, r.id);
-        const expected = a.state === 'present' ? 'Present' : a.state === 'conditional' ? `Conditional: ${a.condition}` : `Absent: ${a.reason}`;
+        const expected =
+          a.state === 'present'
+            ? 'Present'
+            : a.state === 'conditional'
+              ? `Conditional: ${a.condition}`
+              : `Absent: ${a.reason}`;
         await expect(cells.nth(i)).toHaveText(expected);
       }
     }
@@ -35,7 +47,9 @@ for (const port of model.ports) {
 }
 
 test('port 9000 says plainly that 1.36 removed it', async ({ page }) => {
-  const removed = model.ports.filter((p) => model.byPort(p).every((e) => model.availability(e, model.latest.id).state === 'absent'));
+  const removed = model.ports.filter((p) =>
+    model.byPort(p).every((e) => model.availability(e, model.latest.id).state === 'absent'),
+  );
   expect(removed.length).toBeGreaterThan(0);
   for (const port of removed) {
     await page.goto(`/ports/${port}/`);
@@ -48,10 +62,12 @@ for (const service of model.services) {
     expect((await page.goto(`/services/${service.id}/`))?.status()).toBe(200);
     await expect(page.locator('h1')).toHaveText(service.name);
     await expect(page.locator('.lede')).toHaveText(plainText(service.description));
-    for (const name of service.processNames) await expect(page.locator('dl.facts')).toContainText(name);
+    for (const name of service.processNames)
+      await expect(page.locator('dl.facts')).toContainText(name);
     const endpoints = model.byService(service.id);
     await expect(page.locator('#endpoints tbody tr')).toHaveCount(endpoints.length);
-    for (const e of endpoints) await expect(page.locator(`#endpoints tr#${e.anchor}`)).toContainText(e.where);
+    for (const e of endpoints)
+      await expect(page.locator(`#endpoints tr#${e.anchor}`)).toContainText(e.where);
   });
 }
 
@@ -60,17 +76,28 @@ for (const release of model.releases) {
     expect((await page.goto(`/releases/${release.id}/`))?.status()).toBe(200);
     const documented = model.documentedIn(release.id);
     const network = documented.filter((x) => x.endpoint.port !== undefined);
-    await expect(page.locator('section[id$="-only"] tbody tr, section#all-nodes tbody tr')).toHaveCount(network.length);
+    await expect(
+      page.locator('section[id$="-only"] tbody tr, section#all-nodes tbody tr'),
+    ).toHaveCount(network.length);
     for (const { endpoint, availability } of network) {
       const row = page.locator(`tr#${endpoint.anchor}`);
       await expect(row).toContainText(endpoint.serviceName);
-      await expect(row).toContainText(availability.state === 'present' ? 'yes' : availability.state === 'conditional' ? availability.condition : 'no');
+      await expect(row).toContainText(
+        availability.state === 'present'
+          ? 'yes'
+          : availability.state === 'conditional'
+            ? availability.condition
+            : 'no',
+      );
     }
     const diagramLinks = page.locator('svg.diagram a');
     const pills = network.reduce((n, x) => n + x.endpoint.roles.length, 0);
     await expect(diagramLinks).toHaveCount(pills);
     const previous = model.releases[model.releases.indexOf(release) - 1];
-    if (previous) await expect(page.locator('#changes li')).toHaveCount(model.diff(previous.id, release.id).length);
+    if (previous)
+      await expect(page.locator('#changes li')).toHaveCount(
+        model.diff(previous.id, release.id).length,
+      );
   });
 }
 
@@ -81,8 +108,10 @@ test('the releases page lists every computed change', async ({ page }) => {
     const id = `changes-${from}-${r.id}`.replaceAll('.', '-');
     const changes = model.diff(from, r.id);
     const section = page.locator(`#${id}`);
-    if (changes.length) await expect(section.locator('> ul:not(.note) > li')).toHaveCount(changes.length);
-    for (const c of changes) await expect(section).toContainText(`${c.endpoint.where}/${c.endpoint.protocol}`);
+    if (changes.length)
+      await expect(section.locator('> ul:not(.note) > li')).toHaveCount(changes.length);
+    for (const c of changes)
+      await expect(section).toContainText(`${c.endpoint.where}/${c.endpoint.protocol}`);
   }
 });
 
@@ -102,17 +131,27 @@ test('every page carries provenance and a report link', async ({ page }) => {
     const footer = page.locator('footer');
     await expect(footer).toContainText(model.ref.meta.dataVersion);
     await expect(footer).toContainText(model.ref.meta.upstreamRead);
-    await expect(footer.getByRole('link', { name: 'Report an error' })).toHaveAttribute('href', /^https:/);
-    await expect(footer.getByRole('link', { name: 'Data changelog' })).toHaveAttribute('href', '/changelog/');
+    await expect(footer.getByRole('link', { name: 'Report an error' })).toHaveAttribute(
+      'href',
+      /^https:/,
+    );
+    await expect(footer.getByRole('link', { name: 'Data changelog' })).toHaveAttribute(
+      'href',
+      '/changelog/',
+    );
   }
 });
 
 test('exports match the data', async ({ request }) => {
-  const json = await (await request.get('/api/v1/endpoints.json')).json();
+  const json = (await (await request.get('/api/v1/endpoints.json')).json()) as EndpointsExport;
   expect(json.schemaVersion).toBe(1);
-  expect(json.endpoints.map((e: { id: string }) => e.id)).toEqual(model.endpoints.map((e) => e.anchor));
+  expect(json.endpoints.map((e: { id: string }) => e.id)).toEqual(
+    model.endpoints.map((e) => e.anchor),
+  );
   for (const r of model.releases) {
-    const rel = await (await request.get(`/api/v1/releases/${r.id}.json`)).json();
+    const rel = (await (
+      await request.get(`/api/v1/releases/${r.id}.json`)
+    ).json()) as ReleaseExport;
     expect(rel.endpoints.length).toBe(model.documentedIn(r.id).length);
   }
   const csv = await request.get('/api/v1/endpoints.csv');

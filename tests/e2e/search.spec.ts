@@ -11,12 +11,16 @@ async function type(page: Page, text: string) {
   await box(page).fill(text);
 }
 
-test('no Pagefind request before the search box is used, and it loads on focus', async ({ page }) => {
+test('no Pagefind request before the search box is used, and it loads on focus', async ({
+  page,
+}) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto('/ports/6443/');
   await page.waitForLoadState('networkidle');
-  expect(requests.filter((p) => p.startsWith('/pagefind/') || p === '/search/ports.json')).toEqual([]);
+  expect(requests.filter((p) => p.startsWith('/pagefind/') || p === '/search/ports.json')).toEqual(
+    [],
+  );
   await box(page).focus();
   await expect.poll(() => requests.some((p) => p.startsWith('/pagefind/'))).toBe(true);
 });
@@ -34,14 +38,18 @@ for (const port of unusedPorts) {
   test(`"${port}" says it is not used and offers no wrong page`, async ({ page }) => {
     await page.goto('/');
     await type(page, String(port));
-    await expect(page.locator('.search-msg')).toContainText(`${port} is not used by Canonical Kubernetes ${range}`);
+    await expect(page.locator('.search-msg')).toContainText(
+      `${port} is not used by Canonical Kubernetes ${range}`,
+    );
     await expect(page.locator('.search-msg a')).toHaveAttribute('href', `/check/#ports=${port}`);
     const starting = model.ports.filter((p) => String(p).startsWith(String(port)));
     await expect(options(page)).toHaveCount(starting.length);
   });
 }
 
-test('a partial number says it is unused, then lists ports that start with it, marked partial', async ({ page }) => {
+test('a partial number says it is unused, then lists ports that start with it, marked partial', async ({
+  page,
+}) => {
   const prefix = '102';
   const starting = model.ports.filter((p) => String(p).startsWith(prefix));
   await page.goto('/');
@@ -57,7 +65,9 @@ test('a partial number says it is unused, then lists ports that start with it, m
 test('a range lists every known port inside it', async ({ page }) => {
   await page.goto('/');
   await type(page, '10248-10260');
-  await expect(options(page)).toHaveCount(model.ports.filter((p) => p >= 10248 && p <= 10260).length);
+  await expect(options(page)).toHaveCount(
+    model.ports.filter((p) => p >= 10248 && p <= 10260).length,
+  );
 });
 
 for (const q of ['70000', '0']) {
@@ -82,7 +92,9 @@ test('keyboard only: "/" focuses, arrows move, Enter opens, Escape closes', asyn
   await expect(box(page)).toBeFocused();
   await page.keyboard.type('10248-10260');
   // Wait for the answer to the whole query, not to a prefix typed on the way.
-  await expect(options(page)).toHaveCount(model.ports.filter((p) => p >= 10248 && p <= 10260).length);
+  await expect(options(page)).toHaveCount(
+    model.ports.filter((p) => p >= 10248 && p <= 10260).length,
+  );
   await expect(page.locator('.search-msg')).toContainText('from 10248 to 10260');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
@@ -107,7 +119,9 @@ for (const [q, expected, within] of [
     await page.goto('/');
     await type(page, q);
     await expect(options(page).first()).toBeVisible();
-    const urls = await options(page).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.url));
+    const urls = await options(page).evaluateAll((els) =>
+      els.map((e) => (e as HTMLElement).dataset.url),
+    );
     expect(urls.slice(0, within)).toContain(expected);
   });
 }
@@ -126,12 +140,20 @@ test('/search/?q= is a real page that runs the query, with filters', async ({ pa
   await page.goto('/search/?q=hubble&role=worker');
   await expect(page.locator('select[name=role]')).toHaveValue('worker');
   await expect(page.locator('#search-results a').first()).toBeVisible();
-  const urls = await page.locator('#search-results a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
-  const workerPorts = new Set(model.endpoints.filter((e) => e.roles.includes('worker') && e.port).map((e) => `/ports/${e.port}/`));
+  const urls = await page
+    .locator('#search-results a')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+  const workerPorts = new Set(
+    model.endpoints
+      .filter((e) => e.roles.includes('worker') && e.port)
+      .map((e) => `/ports/${e.port}/`),
+  );
   for (const url of urls) if (url!.startsWith('/ports/')) expect(workerPorts.has(url!)).toBe(true);
 });
 
-test('the search form works without JavaScript, and the page lists every port', async ({ browser }) => {
+test('the search form works without JavaScript, and the page lists every port', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/ports/');

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { model } from '../../src/domain/data.ts';
-import { createChecker, type CheckOptions, type Finding, type Report } from '../../src/checker/index.ts';
+import {
+  createChecker,
+  type CheckOptions,
+  type Finding,
+  type Report,
+} from '../../src/checker/index.ts';
 
 export const checker = createChecker(model);
 
@@ -10,9 +15,11 @@ export function fixture(path: string): string {
   return text.replace(/^(# Written for this project[^\n]*\n(#[^\n]*\n)*)/, '');
 }
 
-export const check = (text: string, options: CheckOptions = {}): Promise<Report> => checker.check(text, options);
+export const check = (text: string, options: CheckOptions = {}): Promise<Report> =>
+  checker.check(text, options);
 
-export const byLine = (r: Report, line: number): Finding[] => r.findings.filter((f) => f.line === line);
+export const byLine = (r: Report, line: number): Finding[] =>
+  r.findings.filter((f) => f.line === line);
 
 export function lineOf(text: string, needle: string): number {
   const i = text.split('\n').findIndex((l) => l.includes(needle));
@@ -21,4 +28,8 @@ export function lineOf(text: string, needle: string): number {
 }
 
 /** Endpoints of a service as the checker sees them, from the data. */
-export const portsOf = (service: string, options: CheckOptions = {}) => checker.targets(options).filter((t) => t.endpoint.service === service).map((t) => t.port);
+export const portsOf = (service: string, options: CheckOptions = {}) =>
+  checker
+    .targets(options)
+    .filter((t) => t.endpoint.service === service)
+    .map((t) => t.port);

@@ -14,11 +14,23 @@ test('a healthy control plane (ss -tulpn): every Canonical Kubernetes listener i
   assert.equal(r.summary.conflict, 0);
   assert.equal(r.summary['possible-conflict'], 0);
   assert.deepEqual(r.unrecognized, []);
-  const expectedPorts = new Set(r.findings.filter((f) => f.verdict === 'expected').map((f) => `${f.port}/${f.protocol}`));
-  for (const t of checker.targets({})) assert.ok(expectedPorts.has(`${t.port}/${t.protocol}`), `${t.port}/${t.protocol} seen as itself`);
-  assert.ok(r.ignored.some((i) => i.line === lineOf(text, 'ESTAB') && /not a listener/.test(i.reason)));
+  const expectedPorts = new Set(
+    r.findings.filter((f) => f.verdict === 'expected').map((f) => `${f.port}/${f.protocol}`),
+  );
+  for (const t of checker.targets({}))
+    assert.ok(
+      expectedPorts.has(`${t.port}/${t.protocol}`),
+      `${t.port}/${t.protocol} seen as itself`,
+    );
+  assert.ok(
+    r.ignored.some((i) => i.line === lineOf(text, 'ESTAB') && /not a listener/.test(i.reason)),
+  );
   const vxlan = r.findings.find((f) => f.port === 8472)!;
-  assert.equal(vxlan.verdict, 'expected', 'the kernel-owned VXLAN socket, in a paste taken as root');
+  assert.equal(
+    vxlan.verdict,
+    'expected',
+    'the kernel-owned VXLAN socket, in a paste taken as root',
+  );
 });
 
 test('kernel-owned VXLAN with no process anywhere in the paste is not assumed to be Cilium', async () => {
@@ -28,16 +40,30 @@ test('kernel-owned VXLAN with no process anywhere in the paste is not assumed to
 
 test('a worker: k8s-apiserver-p (15 characters) on 6443 is expected; MinIO on 127.0.0.1:9000 is fine there', async () => {
   const text = fixture('own/ss-tlnp-ck8s-worker.txt');
-  const r = await check(text, { role: 'worker', release: dqliteRelease, datastore: 'k8s-dqlite', nodeIp: '10.0.0.21' });
+  const r = await check(text, {
+    role: 'worker',
+    release: dqliteRelease,
+    datastore: 'k8s-dqlite',
+    nodeIp: '10.0.0.21',
+  });
   assert.equal(byLine(r, lineOf(text, 'k8s-apiserver-p'))[0]!.verdict, 'expected');
   assert.equal(byLine(r, lineOf(text, 'minio'))[0]!.verdict, 'ok', 'workers run no k8s-dqlite');
   assert.equal(r.summary.conflict, 0);
-  const cp = await check(text, { role: 'control-plane', release: dqliteRelease, datastore: 'k8s-dqlite', nodeIp: '10.0.0.21' });
+  const cp = await check(text, {
+    role: 'control-plane',
+    release: dqliteRelease,
+    datastore: 'k8s-dqlite',
+    nodeIp: '10.0.0.21',
+  });
   const minio = byLine(cp, lineOf(text, 'minio'))[0]!;
   assert.equal(minio.verdict, 'conflict');
   assert.match(minio.reason, /bootstrap\/join/);
   assert.match(minio.reason, /minio/);
-  assert.equal(byLine(cp, lineOf(text, 'k8s-apiserver-p'))[0]!.verdict, 'conflict', 'on a control plane 6443 is kube-apiserver');
+  assert.equal(
+    byLine(cp, lineOf(text, 'k8s-apiserver-p'))[0]!.verdict,
+    'conflict',
+    'on a control plane 6443 is kube-apiserver',
+  );
 });
 
 test('a process that only resembles a Canonical Kubernetes one is foreign', async () => {
@@ -66,7 +92,10 @@ test('netstat -tulpn: PID/Program truncation counts, a foreign python3 on 10259 
 test('netstat -an: established rows and unix sockets are not listeners; owners are unknown', async () => {
   const text = fixture('own/netstat-an.txt');
   const r = await check(text, { release: dqliteRelease, datastore: 'k8s-dqlite' });
-  assert.deepEqual(r.findings.map((f) => f.port), [9000, 10249, 80, 4789]);
+  assert.deepEqual(
+    r.findings.map((f) => f.port),
+    [9000, 10249, 80, 4789],
+  );
   assert.match(r.findings[0]!.reason, /owner is unknown/);
   assert.ok(r.ignored.some((i) => /unix socket/.test(i.reason)));
   assert.equal(r.ignored.filter((i) => /not a listener/.test(i.reason)).length, 2);
@@ -75,7 +104,10 @@ test('netstat -an: established rows and unix sockets are not listeners; owners a
 test('netstat without -n: service and host names are read', async () => {
   const text = fixture('own/netstat-tlp-names.txt');
   const r = await check(text, { release: dqliteRelease, datastore: 'k8s-dqlite' });
-  assert.deepEqual(r.findings.map((f) => f.port), [10248, 22, 9000]);
+  assert.deepEqual(
+    r.findings.map((f) => f.port),
+    [10248, 22, 9000],
+  );
   assert.equal(r.findings[0]!.verdict, 'expected');
   assert.equal(r.findings[2]!.verdict, 'conflict');
 });
@@ -89,11 +121,26 @@ test('compose long syntax, ranges, IPv6 host_ip, UDP, and host networking', asyn
   assert.equal(f6443.verdict, 'conflict');
   const range = r.findings.find((f) => f.port === 10248)!;
   assert.equal(range.endPort, 10250);
-  assert.deepEqual(range.endpoints.map((e) => e.port).sort(), [10248, 10249, 10250].filter((p) => portsOf('kubelet').includes(p) || portsOf('kube-proxy', { kubeProxyReplacement: false }).includes(p)));
+  assert.deepEqual(
+    range.endpoints.map((e) => e.port).sort(),
+    [10248, 10249, 10250].filter(
+      (p) =>
+        portsOf('kubelet').includes(p) ||
+        portsOf('kube-proxy', { kubeProxyReplacement: false }).includes(p),
+    ),
+  );
   assert.equal(r.findings.find((f) => f.port === 8472)!.protocol, 'udp');
-  assert.equal(r.findings.find((f) => f.port === 9890)!.verdict, 'ok', '::1 does not overlap a 127.0.0.1 endpoint');
+  assert.equal(
+    r.findings.find((f) => f.port === 9890)!.verdict,
+    'ok',
+    '::1 does not overlap a 127.0.0.1 endpoint',
+  );
   assert.equal(r.findings.find((f) => f.port === 3000)!.kind, 'no-host-bind');
-  assert.equal(r.findings.find((f) => f.port === 10257)!.verdict, 'conflict', 'host network + --listen-address=:10257');
+  assert.equal(
+    r.findings.find((f) => f.port === 10257)!.verdict,
+    'conflict',
+    'host network + --listen-address=:10257',
+  );
 });
 
 test('Kubernetes JSON List: hostNetwork containerPorts and hostPort with hostIP', async () => {
@@ -112,10 +159,22 @@ test('ufw status numbered: allows, the app profile is reported, DENY is not an a
   const text = fixture('own/ufw-status-numbered.txt');
   const r = await check(text, { role: 'worker' });
   assert.equal(r.format, 'ufw');
-  assert.ok(r.unrecognized.some((u) => u.line === lineOf(text, 'OpenSSH') && /ufw app info OpenSSH/.test(u.reason!)));
+  assert.ok(
+    r.unrecognized.some(
+      (u) => u.line === lineOf(text, 'OpenSSH') && /ufw app info OpenSSH/.test(u.reason!),
+    ),
+  );
   assert.ok(r.ignored.some((i) => i.line === lineOf(text, 'DENY')));
   const uncovered = r.firewall!.uncovered.map((e) => e.port);
-  assert.deepEqual(uncovered, checker.targets({ role: 'worker' }).filter((t) => t.endpoint.reachableFrom !== 'none' && ![10250, 6400, 4240, 8472].includes(t.port)).map((t) => t.port));
+  assert.deepEqual(
+    uncovered,
+    checker
+      .targets({ role: 'worker' })
+      .filter(
+        (t) => t.endpoint.reachableFrom !== 'none' && ![10250, 6400, 4240, 8472].includes(t.port),
+      )
+      .map((t) => t.port),
+  );
 });
 
 test('firewall-cmd --list-all: ports, a range, a rich rule; services are reported', async () => {
@@ -142,17 +201,34 @@ test('nft list ruleset: named and anonymous sets, ranges; forward chain ignored'
   const text = fixture('own/nft-ruleset.txt');
   const r = await check(text, { role: 'worker' });
   assert.equal(r.format, 'nft');
-  assert.deepEqual(r.firewall!.uncovered.map((e) => e.port), checker.targets({ role: 'worker' }).filter((t) => t.endpoint.reachableFrom !== 'none' && ![6443, 10250, 6400, 4240, 8472].includes(t.port)).map((t) => t.port));
+  assert.deepEqual(
+    r.firewall!.uncovered.map((e) => e.port),
+    checker
+      .targets({ role: 'worker' })
+      .filter(
+        (t) =>
+          t.endpoint.reachableFrom !== 'none' && ![6443, 10250, 6400, 4240, 8472].includes(t.port),
+      )
+      .map((t) => t.port),
+  );
   assert.ok(r.ignored.some((i) => /forward chain/.test(i.reason)));
   assert.deepEqual(r.unrecognized, []);
 });
 
 test('format detection on every fixture', () => {
   const cases: [string, string][] = [
-    ['own/ss-tulpn-ck8s-control-plane.txt', 'ss'], ['own/ss-tlnp-ck8s-worker.txt', 'ss'], ['own/netstat-an.txt', 'netstat'],
-    ['own/lsof-i-P-n.txt', 'lsof'], ['own/compose-long-syntax.yaml', 'compose'], ['own/k8s-hostport.json', 'kubernetes'],
-    ['own/ufw-status-numbered.txt', 'ufw'], ['own/firewalld-list-all.txt', 'firewalld'], ['own/iptables-S.txt', 'iptables'], ['own/nft-ruleset.txt', 'nft'],
-    ['samples/25-docker-ps-portainer-9000.txt', 'docker-ps'], ['samples/17-kubectl-get-svc-A-argocd-contour.txt', 'kubectl-svc'],
+    ['own/ss-tulpn-ck8s-control-plane.txt', 'ss'],
+    ['own/ss-tlnp-ck8s-worker.txt', 'ss'],
+    ['own/netstat-an.txt', 'netstat'],
+    ['own/lsof-i-P-n.txt', 'lsof'],
+    ['own/compose-long-syntax.yaml', 'compose'],
+    ['own/k8s-hostport.json', 'kubernetes'],
+    ['own/ufw-status-numbered.txt', 'ufw'],
+    ['own/firewalld-list-all.txt', 'firewalld'],
+    ['own/iptables-S.txt', 'iptables'],
+    ['own/nft-ruleset.txt', 'nft'],
+    ['samples/25-docker-ps-portainer-9000.txt', 'docker-ps'],
+    ['samples/17-kubectl-get-svc-A-argocd-contour.txt', 'kubectl-svc'],
   ];
   for (const [file, format] of cases) assert.equal(detectFormat(fixture(file)), format, file);
 });

@@ -15,7 +15,12 @@ function random(seed: number, length: number, alphabet?: string): string {
 }
 
 test('random text in every format never throws', async () => {
-  const alphabets = [undefined, '0123456789:./-*[] \n\tLISTENtcpudp{},', 'users:(("a",pid=1,fd=2))\n :-0123456789', "services:\n  - ports: [\"'&*!|>"];
+  const alphabets = [
+    undefined,
+    '0123456789:./-*[] \n\tLISTENtcpudp{},',
+    'users:(("a",pid=1,fd=2))\n :-0123456789',
+    'services:\n  - ports: ["\'&*!|>',
+  ];
   for (let seed = 1; seed <= 30; seed++) {
     for (const alphabet of alphabets) {
       const text = random(seed, 2000, alphabet);
@@ -34,25 +39,48 @@ test('binary input is reported, not parsed', async () => {
 });
 
 test('1 MB of hostile text is checked in under 5 s in each format', async () => {
-  const hostile = ('0'.repeat(5000) + ':' + '['.repeat(2000) + ' users:((' + '"a",'.repeat(1000) + '\n').repeat(1).padEnd(1 << 20, '1-1-1-1:::: ');
+  const hostile = (
+    '0'.repeat(5000) +
+    ':' +
+    '['.repeat(2000) +
+    ' users:((' +
+    '"a",'.repeat(1000) +
+    '\n'
+  )
+    .repeat(1)
+    .padEnd(1 << 20, '1-1-1-1:::: ');
   for (const { id } of [{ id: 'auto' as const }, ...FORMATS]) {
     const start = performance.now();
     await check(hostile, { format: id });
-    assert.ok(performance.now() - start < 5000, `${id} took ${Math.round(performance.now() - start)} ms`);
+    assert.ok(
+      performance.now() - start < 5000,
+      `${id} took ${Math.round(performance.now() - start)} ms`,
+    );
   }
 });
 
 test('input over the size limit is refused with a message', async () => {
-  await assert.rejects(parseInput('x'.repeat(MAX_INPUT_BYTES + 1)), (e: unknown) => e instanceof InputRefused && /limit is/.test((e as Error).message));
+  await assert.rejects(
+    parseInput('x'.repeat(MAX_INPUT_BYTES + 1)),
+    (e: unknown) => e instanceof InputRefused && /limit is/.test(e.message),
+  );
 });
 
 test('a YAML alias bomb is refused', async () => {
-  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 120 }, (_, i) => `b${i}: &b${i} [*${i ? `b${i - 1}` : 'a'}, *${i ? `b${i - 1}` : 'a'}]`)].join('\n');
+  const bomb = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...Array.from(
+      { length: 120 },
+      (_, i) => `b${i}: &b${i} [*${i ? `b${i - 1}` : 'a'}, *${i ? `b${i - 1}` : 'a'}]`,
+    ),
+  ].join('\n');
   await assert.rejects(parseInput(`services:\n  x:\n    image: y\n${bomb}`, 'compose'), /aliases/);
 });
 
 test('broken YAML is reported with its line', async () => {
-  const r = await check('services:\n  web:\n    ports:\n      - "80:80\n    bad: [', { format: 'compose' });
+  const r = await check('services:\n  web:\n    ports:\n      - "80:80\n    bad: [', {
+    format: 'compose',
+  });
   assert.ok(r.unrecognized.length > 0);
   assert.ok(r.unrecognized.every((u) => u.line >= 1));
 });

@@ -12,7 +12,10 @@ test('04 ss -tnlp (Cilium on kubeadm): Cilium listeners are expected, no conflic
   assert.equal(r.format, 'ss');
   assert.equal(r.summary.conflict, 0);
   assert.deepEqual(r.unrecognized, []);
-  const cilium = checker.targets({}).filter((t) => t.endpoint.service.startsWith('cilium') && t.protocol === 'tcp').map((t) => t.port);
+  const cilium = checker
+    .targets({})
+    .filter((t) => t.endpoint.service.startsWith('cilium') && t.protocol === 'tcp')
+    .map((t) => t.port);
   for (const f of r.findings) {
     const own = cilium.includes(f.port) && /^cilium-(agent|operator)$/.test(f.process ?? '');
     assert.equal(f.verdict, own ? 'expected' : 'ok', `line ${f.line} ${f.port} ${f.process}`);
@@ -59,14 +62,23 @@ test('13 compose Portainer 9000:9000 and a host-network node-exporter', async ()
   const portainer = byLine(r, lineOf(text, "'9000:9000'"))[0]!;
   assert.equal(portainer.verdict, 'conflict');
   assert.match(portainer.reason, /assumed to bind all interfaces/);
-  assert.ok(r.notes.some((n) => /node-exporter.*network_mode: host/.test(n)), 'the host-network service is reported');
+  assert.ok(
+    r.notes.some((n) => /node-exporter.*network_mode: host/.test(n)),
+    'the host-network service is reported',
+  );
 });
 
 test('14 Service NodePort: only nodePorts bind the host; containerPort 9000 is no host bind', async () => {
   const text = fixture('samples/14-k8s-service-nodeport-portainer-9000.txt');
   const r = await check(text, { release: dqliteRelease, datastore: 'k8s-dqlite' });
   assert.equal(r.format, 'kubernetes');
-  assert.deepEqual(r.findings.filter((f) => f.kind === 'listen').map((f) => f.port).sort(), [30776, 30777, 30779]);
+  assert.deepEqual(
+    r.findings
+      .filter((f) => f.kind === 'listen')
+      .map((f) => f.port)
+      .sort(),
+    [30776, 30777, 30779],
+  );
   const c9000 = r.findings.find((f) => f.port === 9000)!;
   assert.equal(c9000.kind, 'no-host-bind');
   assert.equal(c9000.verdict, 'ok');
@@ -87,9 +99,13 @@ test('16 iptables -nL: accept-all rules cover everything; jumps and established 
   const r = await check(text);
   assert.equal(r.format, 'iptables');
   assert.ok(r.firewall, 'a firewall summary');
-  assert.equal(r.firewall!.uncovered.length, 0, 'ACCEPT all covers every port');
+  assert.equal(r.firewall.uncovered.length, 0, 'ACCEPT all covers every port');
   assert.ok(r.ignored.some((i) => i.line === lineOf(text, 'KUBE-FIREWALL  all')));
-  assert.ok(r.ignored.some((i) => i.line === lineOf(text, 'state RELATED,ESTABLISHED') && /established/.test(i.reason)));
+  assert.ok(
+    r.ignored.some(
+      (i) => i.line === lineOf(text, 'state RELATED,ESTABLISHED') && /established/.test(i.reason),
+    ),
+  );
   assert.ok(r.notes.some((n) => /not evaluated/.test(n)));
 });
 
@@ -97,7 +113,13 @@ test('17 kubectl get svc -A: 80:32033/TCP binds 32033 only', async () => {
   const text = fixture('samples/17-kubectl-get-svc-A-argocd-contour.txt');
   const r = await check(text);
   assert.equal(r.format, 'kubectl-svc');
-  assert.deepEqual(r.findings.filter((f) => f.kind === 'listen').map((f) => f.port).sort(), [30369, 32033]);
+  assert.deepEqual(
+    r.findings
+      .filter((f) => f.kind === 'listen')
+      .map((f) => f.port)
+      .sort(),
+    [30369, 32033],
+  );
   assert.ok(r.findings.filter((f) => f.port === 80).every((f) => f.kind === 'no-host-bind'));
   assert.deepEqual(r.unrecognized, []);
 });
@@ -109,7 +131,10 @@ test('18 nft template: rendered rules are read, template expressions are reporte
   assert.ok(r.unrecognized.some((u) => u.line === lineOf(text, 'default(6443)')));
   const covered = r.firewall!.covered.map((e) => `${e.port}/${e.protocol}`);
   assert.ok(covered.includes('10250/tcp') && covered.includes('8472/udp'));
-  assert.ok(r.firewall!.uncovered.some((e) => e.port === 6443), 'the templated 6443 rule is not counted');
+  assert.ok(
+    r.firewall!.uncovered.some((e) => e.port === 6443),
+    'the templated 6443 rule is not counted',
+  );
 });
 
 test('19 the upstream docs table: every listed port is recognised with its interface', async () => {
@@ -120,7 +145,8 @@ test('19 the upstream docs table: every listed port is recognised with its inter
   assert.deepEqual(r.unrecognized, []);
   const rows = text.split('\n').filter((l) => /^\| (localhost|default|\*):\d+/.test(l));
   assert.equal(r.findings.length, rows.length);
-  for (const f of r.findings) assert.notEqual(f.verdict, 'ok', `${f.port} is a Canonical Kubernetes port`);
+  for (const f of r.findings)
+    assert.notEqual(f.verdict, 'ok', `${f.port} is a Canonical Kubernetes port`);
 });
 
 test('25 docker ps: 0.0.0.0:9000 and :::9000 clash; an exposed-only 8000/tcp does not bind the host', async () => {

@@ -23,7 +23,9 @@ function io(stdin: string, files: Record<string, string> = {}) {
 test('exit codes: 0 clean, 1 conflict, 1 possible with --strict, 2 usage and unreadable', async () => {
   assert.equal(await runCli([], io('22\n').value, model), 0);
   assert.equal(await runCli([], io('6443\n').value, model), 1);
-  const dflt = model.forRelease(model.latest.id, 'control-plane').find((e) => e.bind === 'default' && !e.preflight)!;
+  const dflt = model
+    .forRelease(model.latest.id, 'control-plane')
+    .find((e) => e.bind === 'default' && !e.preflight)!;
   assert.equal(await runCli([], io(`10.9.9.9:${dflt.port}\n`).value, model), 0);
   assert.equal(await runCli(['--strict'], io(`10.9.9.9:${dflt.port}\n`).value, model), 1);
   assert.equal(await runCli(['--bogus'], io('').value, model), 2);
@@ -35,12 +37,29 @@ test('--json prints the documented shape', async () => {
   const { value, out } = io('9000\n');
   await runCli(['--json', '--role', 'worker'], value, model);
   const r = JSON.parse(out.join(''));
-  assert.deepEqual(Object.keys(r).filter((k) => ['release', 'role', 'format', 'findings', 'unrecognized'].includes(k)).sort(), ['findings', 'format', 'release', 'role', 'unrecognized']);
-  assert.deepEqual(Object.keys(r.findings[0]).filter((k) => ['line', 'port', 'protocol', 'verdict', 'endpoints', 'reason'].includes(k)).length, 6);
+  assert.deepEqual(
+    Object.keys(r)
+      .filter((k) => ['release', 'role', 'format', 'findings', 'unrecognized'].includes(k))
+      .sort(),
+    ['findings', 'format', 'release', 'role', 'unrecognized'],
+  );
+  assert.deepEqual(
+    Object.keys(r.findings[0]).filter((k) =>
+      ['line', 'port', 'protocol', 'verdict', 'endpoints', 'reason'].includes(k),
+    ).length,
+    6,
+  );
 });
 
 test('arguments: = forms, port options, one file', () => {
-  const a = parseArgs(['--release=1.35', '--secure-port', '16443', '--kube-proxy-replacement', 'off', 'f.txt']);
+  const a = parseArgs([
+    '--release=1.35',
+    '--secure-port',
+    '16443',
+    '--kube-proxy-replacement',
+    'off',
+    'f.txt',
+  ]);
   assert.equal(a.options.release, '1.35');
   assert.deepEqual(a.options.ports, { 'secure-port': 16443 });
   assert.equal(a.options.kubeProxyReplacement, false);
@@ -50,18 +69,43 @@ test('arguments: = forms, port options, one file', () => {
 });
 
 test('share fragments round-trip, and bad values are dropped', () => {
-  const state = { input: '127.0.0.1:10248\n[::]:6443', options: { release: '1.35', role: 'worker' as const, datastore: 'k8s-dqlite' as const, kubeProxyReplacement: false, nodeIp: '10.0.0.5', ports: { 'secure-port': 16443 } } };
+  const state = {
+    input: '127.0.0.1:10248\n[::]:6443',
+    options: {
+      release: '1.35',
+      role: 'worker' as const,
+      datastore: 'k8s-dqlite' as const,
+      kubeProxyReplacement: false,
+      nodeIp: '10.0.0.5',
+      ports: { 'secure-port': 16443 },
+    },
+  };
   assert.deepEqual(decodeFragment(encodeFragment(state)), state);
-  assert.deepEqual(decodeFragment('#ports=9000,10250&role=worker'), { input: '9000\n10250', options: { role: 'worker' } });
-  assert.deepEqual(decodeFragment('#role=admin&release=<b>&secure-port=99999&node=<x>'), { input: '', options: {} });
+  assert.deepEqual(decodeFragment('#ports=9000,10250&role=worker'), {
+    input: '9000\n10250',
+    options: { role: 'worker' },
+  });
+  assert.deepEqual(decodeFragment('#role=admin&release=<b>&secure-port=99999&node=<x>'), {
+    input: '',
+    options: {},
+  });
 });
 
 test('--audit needs one role, prints the audit and exits 1 on findings', async () => {
   const healthy = 'tcp LISTEN 0 4096 *:6443 *:* users:(("kube-apiserver",pid=8,fd=3))\n';
   assert.equal(await runCli(['--audit'], io(healthy).value, model), 2);
   const { value, out } = io(healthy);
-  assert.equal(await runCli(['--audit', '--role', 'control-plane', '--json'], value, model), 1, 'most services are missing from this paste');
+  assert.equal(
+    await runCli(['--audit', '--role', 'control-plane', '--json'], value, model),
+    1,
+    'most services are missing from this paste',
+  );
   const r = JSON.parse(out.join(''));
   assert.equal(r.mode, 'audit');
-  assert.ok(r.items.some((i: { kind: string; endpoint?: { port: number } }) => i.kind === 'listening' && i.endpoint?.port === 6443));
+  assert.ok(
+    r.items.some(
+      (i: { kind: string; endpoint?: { port: number } }) =>
+        i.kind === 'listening' && i.endpoint?.port === 6443,
+    ),
+  );
 });

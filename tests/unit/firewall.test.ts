@@ -14,12 +14,30 @@ import { ROLES } from '../../src/domain/schema.ts';
 /** The ports each tool's output opens, read back from its own syntax. */
 function openedPorts(tool: (typeof TOOLS)[number], text: string): string[] {
   const found = new Set<string>();
-  const add = (ports: string, proto: string) => ports.split(/[,\s]+/).filter(Boolean).forEach((p) => found.add(`${p}/${proto}`));
-  if (tool === 'ufw') for (const m of text.matchAll(/allow (?:from \S+ to any port (\d+) proto (tcp|udp)|(\d+)\/(tcp|udp))/g)) add(m[1] ?? m[3]!, m[2] ?? m[4]!);
-  if (tool === 'firewalld') for (const m of text.matchAll(/--add-port=(\d+)\/(tcp|udp)|port port="(\d+)" protocol="(tcp|udp)"/g)) add(m[1] ?? m[3]!, m[2] ?? m[4]!);
-  if (tool === 'iptables') for (const m of text.matchAll(/-p (tcp|udp) -m multiport --dports ([\d,]+)/g)) add(m[2]!, m[1]!);
+  const add = (ports: string, proto: string) =>
+    ports
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .forEach((p) => found.add(`${p}/${proto}`));
+  if (tool === 'ufw')
+    for (const m of text.matchAll(
+      /allow (?:from \S+ to any port (\d+) proto (tcp|udp)|(\d+)\/(tcp|udp))/g,
+    ))
+      add(m[1] ?? m[3]!, m[2] ?? m[4]!);
+  if (tool === 'firewalld')
+    for (const m of text.matchAll(
+      /--add-port=(\d+)\/(tcp|udp)|port port="(\d+)" protocol="(tcp|udp)"/g,
+    ))
+      add(m[1] ?? m[3]!, m[2] ?? m[4]!);
+  if (tool === 'iptables')
+    for (const m of text.matchAll(/-p (tcp|udp) -m multiport --dports ([\d,]+)/g))
+      add(m[2]!, m[1]!);
   if (tool === 'nftables') {
-    const sets = new Map([...text.matchAll(/set (\w+) \{\s*type inet_service\s*elements = \{ ([^}]*) \}/g)].map((m) => [m[1]!, m[2]!]));
+    const sets = new Map(
+      [...text.matchAll(/set (\w+) \{\s*type inet_service\s*elements = \{ ([^}]*) \}/g)].map(
+        (m) => [m[1]!, m[2]!],
+      ),
+    );
     for (const m of text.matchAll(/(tcp|udp) dport @(\w+) accept/g)) add(sets.get(m[2]!)!, m[1]!);
   }
   return [...found].sort();
@@ -35,8 +53,19 @@ for (const release of model.releases) {
           .filter((e) => e.port !== undefined && e.reachableFrom !== 'none')
           .map((e) => `${e.port}/${e.protocol}`)
           .sort();
-        const plan = firewallPlan(model, { release: release.id, role, datastore, nodeCidrs: ['10.0.0.0/24'], clientCidrs: ['192.0.2.0/24'] });
-        for (const tool of TOOLS) assert.deepEqual(openedPorts(tool, generate(tool, plan)), [...new Set(expected)], `${tool}`);
+        const plan = firewallPlan(model, {
+          release: release.id,
+          role,
+          datastore,
+          nodeCidrs: ['10.0.0.0/24'],
+          clientCidrs: ['192.0.2.0/24'],
+        });
+        for (const tool of TOOLS)
+          assert.deepEqual(
+            openedPorts(tool, generate(tool, plan)),
+            [...new Set(expected)],
+            `${tool}`,
+          );
         for (const { endpoint } of plan.closed) assert.ok(endpoint.reachableFrom === 'none');
       });
     }
@@ -47,12 +76,18 @@ test('localhost endpoints are never opened, whatever the options', () => {
   for (const role of ROLES) {
     const plan = firewallPlan(model, { role, kubeProxyReplacement: false });
     assert.ok(plan.rules.every((r) => r.endpoint.bind !== 'localhost'));
-    assert.ok(plan.closed.filter((c) => c.endpoint.bind === 'localhost').every((c) => /127\.0\.0\.1/.test(c.why)));
+    assert.ok(
+      plan.closed
+        .filter((c) => c.endpoint.bind === 'localhost')
+        .every((c) => /127\.0\.0\.1/.test(c.why)),
+    );
   }
 });
 
 test('changed ports move in the rules', () => {
-  const secure = model.network.find((e) => e.option?.name === 'secure-port' && e.reachableFrom !== 'none')!;
+  const secure = model.network.find(
+    (e) => e.option?.name === 'secure-port' && e.reachableFrom !== 'none',
+  )!;
   const plan = firewallPlan(model, { role: 'control-plane', ports: { 'secure-port': 16443 } });
   assert.ok(plan.rules.some((r) => r.port === 16443 && r.endpoint.anchor === secure.anchor));
   assert.ok(!plan.rules.some((r) => r.port === secure.port && r.endpoint.anchor === secure.anchor));
@@ -61,30 +96,77 @@ test('changed ports move in the rules', () => {
 test('differences from the upstream UFW how-to are computed from the sources', () => {
   const plan = firewallPlan(model, { role: 'control-plane' });
   const extra = plan.rules.filter((r) => !r.inUpstreamHowto).map((r) => r.port);
-  assert.deepEqual(extra, model.forRelease(model.latest.id, 'control-plane').filter((e) => e.reachableFrom !== 'none' && !e.sources.includes('ufw-howto') && e.port).map((e) => e.port).sort((a, b) => a! - b!));
+  assert.deepEqual(
+    extra,
+    model
+      .forRelease(model.latest.id, 'control-plane')
+      .filter((e) => e.reachableFrom !== 'none' && !e.sources.includes('ufw-howto') && e.port)
+      .map((e) => e.port)
+      .sort((a, b) => a! - b!),
+  );
 });
 
 test('CIDRs are validated', () => {
   assert.ok(validCidr('10.0.0.0/24') && validCidr('192.0.2.7') && validCidr('2001:db8::/32'));
   assert.ok(!validCidr('10.0.0.0/33') && !validCidr('300.1.1.1') && !validCidr('10.0.0.0; drop'));
-  assert.throws(() => firewallPlan(model, { role: 'worker', nodeCidrs: ['any'] }), /not an IP address/);
+  assert.throws(
+    () => firewallPlan(model, { role: 'worker', nodeCidrs: ['any'] }),
+    /not an IP address/,
+  );
 });
 
 test('the CLI prints a ruleset and refuses bad usage', () => {
   const out: string[] = [];
   const err: string[] = [];
-  assert.equal(runFirewallCli(['--tool', 'nftables', '--role', 'worker'], (t) => out.push(t), (t) => err.push(t), model), 0);
+  assert.equal(
+    runFirewallCli(
+      ['--tool', 'nftables', '--role', 'worker'],
+      (t) => out.push(t),
+      (t) => err.push(t),
+      model,
+    ),
+    0,
+  );
   assert.match(out.join(''), /table inet ck8s_ports/);
-  assert.equal(runFirewallCli(['--role', 'worker'], () => undefined, (t) => err.push(t), model), 2);
-  assert.equal(runFirewallCli(['--tool', 'pf'], () => undefined, (t) => err.push(t), model), 2);
-  assert.equal(runFirewallCli(['--tool', 'ufw', '--role', 'both'], () => undefined, (t) => err.push(t), model), 2);
+  assert.equal(
+    runFirewallCli(
+      ['--role', 'worker'],
+      () => undefined,
+      (t) => err.push(t),
+      model,
+    ),
+    2,
+  );
+  assert.equal(
+    runFirewallCli(
+      ['--tool', 'pf'],
+      () => undefined,
+      (t) => err.push(t),
+      model,
+    ),
+    2,
+  );
+  assert.equal(
+    runFirewallCli(
+      ['--tool', 'ufw', '--role', 'both'],
+      () => undefined,
+      (t) => err.push(t),
+      model,
+    ),
+    2,
+  );
 });
 
 // The real tools must accept the output. On CI .ci/run installs them; a missing tool fails the test.
-const bin = (name: string) => ['/usr/sbin/', '/sbin/', '/usr/bin/', '/bin/'].map((d) => d + name).find((p) => existsSync(p)) ?? name;
+const bin = (name: string) =>
+  ['/usr/sbin/', '/sbin/', '/usr/bin/', '/bin/'].map((d) => d + name).find((p) => existsSync(p)) ??
+  name;
 const dir = mkdtempSync(join(tmpdir(), 'fw-'));
 for (const role of ROLES) {
-  const variants: [string, { nodeCidrs?: string[]; clientCidrs?: string[] }][] = [['any source', {}], ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }]];
+  const variants: [string, { nodeCidrs?: string[]; clientCidrs?: string[] }][] = [
+    ['any source', {}],
+    ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }],
+  ];
   for (const [label, cidrs] of variants) {
     const plan = firewallPlan(model, { role, ...cidrs });
     test(`nft -c accepts the ${role} ruleset (${label})`, () => {
@@ -93,7 +175,10 @@ for (const role of ROLES) {
       execFileSync(bin('nft'), ['-c', '-f', file], { stdio: 'pipe' });
     });
     test(`iptables-restore --test accepts the ${role} ruleset (${label})`, () => {
-      execFileSync(bin('iptables-restore'), ['--test', '--noflush'], { input: generate('iptables', plan), stdio: ['pipe', 'pipe', 'pipe'] });
+      execFileSync(bin('iptables-restore'), ['--test', '--noflush'], {
+        input: generate('iptables', plan),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
     });
   }
 }

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainMissingPath } from '../../src/domain/not-found.ts';
-import { compareCells, queryFromState, rowMatches, stateFromQuery } from '../../src/browser/table-filter.ts';
+import {
+  compareCells,
+  queryFromState,
+  rowMatches,
+  stateFromQuery,
+} from '../../src/browser/table-filter.ts';
 import { inlineSegments, plainText } from '../../src/domain/inline.ts';
 import { listedForms, processMatches } from '../../src/domain/process.ts';
 import { endpointsCsv, endpointsExport, CSV_COLUMNS } from '../../src/view/export.ts';
@@ -10,10 +15,21 @@ import { model } from '../../src/domain/data.ts';
 const ports = [2379, 6443, 10250];
 
 test('404: unused, known, out of range and non-numeric port paths', () => {
-  assert.deepEqual(explainMissingPath('/ports/64431/', ports, 2), { kind: 'unused-port', port: 64431, nearest: [10250, 6443] });
-  assert.deepEqual(explainMissingPath('/6444', ports, 1), { kind: 'unused-port', port: 6444, nearest: [6443] });
+  assert.deepEqual(explainMissingPath('/ports/64431/', ports, 2), {
+    kind: 'unused-port',
+    port: 64431,
+    nearest: [10250, 6443],
+  });
+  assert.deepEqual(explainMissingPath('/6444', ports, 1), {
+    kind: 'unused-port',
+    port: 6444,
+    nearest: [6443],
+  });
   assert.deepEqual(explainMissingPath('/ports/6443/', ports), { kind: 'known-port', port: 6443 });
-  assert.deepEqual(explainMissingPath('/ports/70000/', ports), { kind: 'out-of-range', text: '70000' });
+  assert.deepEqual(explainMissingPath('/ports/70000/', ports), {
+    kind: 'out-of-range',
+    text: '70000',
+  });
   assert.deepEqual(explainMissingPath('/ports/0/', ports), { kind: 'out-of-range', text: '0' });
   assert.deepEqual(explainMissingPath('/ports/ssh/', ports), { kind: 'not-a-number', text: 'ssh' });
   assert.deepEqual(explainMissingPath('/ports/%E0%A4%A/', ports).kind, 'not-a-number');
@@ -28,7 +44,15 @@ test('table filter state round-trips through the URL query', () => {
 });
 
 test('rows match every filter at once, and text words in any order', () => {
-  const row = { port: '6443', protocol: 'tcp', bind: '*', roles: ['worker'], service: 'k8s-apiserver-proxy', releases: ['1.35', '1.36'], text: '6443 TCP k8s-apiserver-proxy On worker nodes' };
+  const row = {
+    port: '6443',
+    protocol: 'tcp',
+    bind: '*',
+    roles: ['worker'],
+    service: 'k8s-apiserver-proxy',
+    releases: ['1.35', '1.36'],
+    text: '6443 TCP k8s-apiserver-proxy On worker nodes',
+  };
   assert.ok(rowMatches(row, { role: 'worker', release: '1.36', q: 'worker 6443' }));
   assert.ok(!rowMatches(row, { role: 'control-plane' }));
   assert.ok(!rowMatches(row, { release: '1.32' }));
@@ -57,7 +81,10 @@ test('process names match exactly or by a listing tool truncation, never by a lo
   assert.ok(!processMatches('kube', 'kubelet'));
   assert.ok(!processMatches('kubelet2', 'kubelet'));
   assert.ok(!processMatches('kube-controller-x', 'kube-controller-manager'));
-  assert.deepEqual(listedForms('k8s-apiserver-proxy').map((f) => f.shown), ['k8s-apiserver-p', 'k8s-apise']);
+  assert.deepEqual(
+    listedForms('k8s-apiserver-proxy').map((f) => f.shown),
+    ['k8s-apiserver-p', 'k8s-apise'],
+  );
 });
 
 test('exports carry every endpoint, in JSON and CSV alike', () => {
@@ -67,5 +94,9 @@ test('exports carry every endpoint, in JSON and CSV alike', () => {
   const csv = endpointsCsv(model).trimEnd().split('\r\n');
   assert.equal(csv.length, model.endpoints.length + 1);
   assert.equal(csv[0], CSV_COLUMNS.join(','));
-  for (const e of model.endpoints) assert.ok(csv.some((line) => line.startsWith(`${e.anchor},`)), e.anchor);
+  for (const e of model.endpoints)
+    assert.ok(
+      csv.some((line) => line.startsWith(`${e.anchor},`)),
+      e.anchor,
+    );
 });

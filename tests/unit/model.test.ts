@@ -7,22 +7,72 @@ import { validateReference, type Reference } from '../../src/domain/schema.ts';
 const base = {
   meta: { dataVersion: '2026.1.1', upstreamRead: '2026-01-01', product: 'Test' },
   changelog: [{ version: '2026.1.1', date: '2026-01-01', changes: ['first'] }],
-  sources: [{ id: 's', title: 'S', repo: 'o/r', path: 'p', refs: ['main'], url: 'https://example.org/', read: '2026-01-01' }],
-  releases: [
-    { id: '1.01', datastores: ['etcd', 'k8s-dqlite'], defaultDatastore: 'etcd', kubeProxyReplacement: [false], defaultKubeProxyReplacement: false, sources: ['s'] },
-    { id: '1.02', latest: true, datastores: ['etcd'], defaultDatastore: 'etcd', kubeProxyReplacement: [true, false], defaultKubeProxyReplacement: true, sources: ['s'] },
+  sources: [
+    {
+      id: 's',
+      title: 'S',
+      repo: 'o/r',
+      path: 'p',
+      refs: ['main'],
+      url: 'https://example.org/',
+      read: '2026-01-01',
+    },
   ],
-  services: ['a', 'b'].map((id) => ({ id, name: id, kind: 'node', processNames: [id], runsAs: 'snap', unit: id, upstream: 'https://example.org/', description: id })),
+  releases: [
+    {
+      id: '1.01',
+      datastores: ['etcd', 'k8s-dqlite'],
+      defaultDatastore: 'etcd',
+      kubeProxyReplacement: [false],
+      defaultKubeProxyReplacement: false,
+      sources: ['s'],
+    },
+    {
+      id: '1.02',
+      latest: true,
+      datastores: ['etcd'],
+      defaultDatastore: 'etcd',
+      kubeProxyReplacement: [true, false],
+      defaultKubeProxyReplacement: true,
+      sources: ['s'],
+    },
+  ],
+  services: ['a', 'b'].map((id) => ({
+    id,
+    name: id,
+    kind: 'node',
+    processNames: [id],
+    runsAs: 'snap',
+    unit: id,
+    upstream: 'https://example.org/',
+    description: id,
+  })),
 };
 const ep = (over: object) => ({
-  service: 'a', protocol: 'tcp', bind: '*', roles: ['control-plane', 'worker'], releases: { from: '1.01', to: '1.02' },
-  preflight: false, reachableFrom: 'none', purpose: 'api', description: 'd', security: 's', ifBlocked: 'b', sources: ['s'], ...over,
+  service: 'a',
+  protocol: 'tcp',
+  bind: '*',
+  roles: ['control-plane', 'worker'],
+  releases: { from: '1.01', to: '1.02' },
+  preflight: false,
+  reachableFrom: 'none',
+  purpose: 'api',
+  description: 'd',
+  security: 's',
+  ifBlocked: 'b',
+  sources: ['s'],
+  ...over,
 });
 const ref: Reference = validateReference({
   ...base,
   endpoints: [
     ep({ port: 100 }),
-    ep({ port: 200, releases: { from: '1.01', to: '1.01' }, condition: { datastore: 'k8s-dqlite' }, roles: ['control-plane'] }),
+    ep({
+      port: 200,
+      releases: { from: '1.01', to: '1.01' },
+      condition: { datastore: 'k8s-dqlite' },
+      roles: ['control-plane'],
+    }),
     ep({ port: 300, condition: { kubeProxyReplacement: false }, bind: 'localhost' }),
     ep({ port: 400, roles: ['control-plane'] }),
     ep({ port: 400, service: 'b', roles: ['worker'] }),
@@ -36,9 +86,21 @@ test('ports are unique and sorted', () => {
 });
 
 test('anchors gain a role suffix only where two rows share a port and protocol', () => {
-  assert.deepEqual(m.byPort(100).map((e) => e.anchor), ['tcp-100']);
-  assert.deepEqual(m.byPort(400).map((e) => e.anchor).sort(), ['tcp-400-control-plane', 'tcp-400-worker']);
-  assert.deepEqual(m.byPort(500).map((e) => e.anchor), ['udp-500']);
+  assert.deepEqual(
+    m.byPort(100).map((e) => e.anchor),
+    ['tcp-100'],
+  );
+  assert.deepEqual(
+    m
+      .byPort(400)
+      .map((e) => e.anchor)
+      .sort(),
+    ['tcp-400-control-plane', 'tcp-400-worker'],
+  );
+  assert.deepEqual(
+    m.byPort(500).map((e) => e.anchor),
+    ['udp-500'],
+  );
 });
 
 test('a condition that the release offers as a choice makes the endpoint conditional', () => {
@@ -48,8 +110,14 @@ test('a condition that the release offers as a choice makes the endpoint conditi
 });
 
 test('an endpoint outside its release range is absent with the reason', () => {
-  assert.deepEqual(m.availability(m.byPort(200)[0]!, '1.02'), { state: 'absent', reason: 'removed after 1.01' });
-  assert.deepEqual(m.availability(m.byPort(500)[0]!, '1.01'), { state: 'absent', reason: 'added in 1.02' });
+  assert.deepEqual(m.availability(m.byPort(200)[0]!, '1.02'), {
+    state: 'absent',
+    reason: 'removed after 1.01',
+  });
+  assert.deepEqual(m.availability(m.byPort(500)[0]!, '1.01'), {
+    state: 'absent',
+    reason: 'added in 1.02',
+  });
 });
 
 test('a condition the release cannot fail is no condition there', () => {
@@ -60,13 +128,22 @@ test('a condition the release cannot fail is no condition there', () => {
 test('forRelease applies role and options, and defaults to the release defaults', () => {
   const ports = (xs: { where: string }[]) => xs.map((x) => x.where).join(' ');
   assert.equal(ports(m.forRelease('1.02', 'worker')), '100 400 500');
-  assert.equal(ports(m.forRelease('1.02', 'worker', { kubeProxyReplacement: false })), '100 300 400 500');
-  assert.equal(ports(m.forRelease('1.01', 'control-plane', { datastore: 'k8s-dqlite' })), '100 200 300 400');
+  assert.equal(
+    ports(m.forRelease('1.02', 'worker', { kubeProxyReplacement: false })),
+    '100 300 400 500',
+  );
+  assert.equal(
+    ports(m.forRelease('1.01', 'control-plane', { datastore: 'k8s-dqlite' })),
+    '100 200 300 400',
+  );
   assert.equal(ports(m.forRelease('1.01', 'both')), '100 300 400 400');
 });
 
 test('options a release does not offer are refused with a reason', () => {
-  assert.throws(() => m.forRelease('1.02', 'worker', { datastore: 'k8s-dqlite' }), /1\.02 does not offer the k8s-dqlite datastore/);
+  assert.throws(
+    () => m.forRelease('1.02', 'worker', { datastore: 'k8s-dqlite' }),
+    /1\.02 does not offer the k8s-dqlite datastore/,
+  );
   assert.throws(() => m.forRelease('9.99', 'worker'), /Unknown release "9\.99"/);
 });
 

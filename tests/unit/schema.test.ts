@@ -5,7 +5,8 @@ import { ReferenceDataError, validateReference } from '../../src/domain/schema.t
 
 type Raw = typeof raw;
 const fresh = (): Raw => structuredClone(raw);
-const kubeletApi = (d: Raw) => d.endpoints.findIndex((e) => e.service === 'kubelet' && e.port === 10250);
+const kubeletApi = (d: Raw) =>
+  d.endpoints.findIndex((e) => e.service === 'kubelet' && e.port === 10250);
 
 function rejects(data: unknown, ...expected: RegExp[]): void {
   assert.throws(
@@ -27,7 +28,12 @@ test('a duplicate endpoint names both entries and the key', () => {
   const d = fresh();
   const i = kubeletApi(d);
   d.endpoints.push(structuredClone(d.endpoints[i]!));
-  rejects(d, new RegExp(`endpoints\\[${d.endpoints.length - 1}\\] \\(tcp/10250 kubelet\\), field "port": duplicate endpoint; endpoints\\[${i}\\]`));
+  rejects(
+    d,
+    new RegExp(
+      `endpoints\\[${d.endpoints.length - 1}\\] \\(tcp/10250 kubelet\\), field "port": duplicate endpoint; endpoints\\[${i}\\]`,
+    ),
+  );
 });
 
 test('a duplicate is caught even when the release ranges only overlap', () => {
@@ -41,7 +47,9 @@ test('a duplicate is caught even when the release ranges only overlap', () => {
 
 test('the same port under a different condition is not a duplicate', () => {
   const d = fresh();
-  const copy = structuredClone(d.endpoints[kubeletApi(d)]!) as Raw['endpoints'][number] & { condition?: object };
+  const copy = structuredClone(d.endpoints[kubeletApi(d)]!) as Raw['endpoints'][number] & {
+    condition?: object;
+  };
   copy.condition = { datastore: 'k8s-dqlite' };
   d.endpoints.push(copy);
   assert.doesNotThrow(() => validateReference(d));
@@ -57,7 +65,12 @@ for (const port of [0, 65536, 70000, -1]) {
   test(`port ${port} is out of range`, () => {
     const d = fresh();
     d.endpoints[0]!.port = port;
-    rejects(d, new RegExp(`endpoints\\[0\\] \\(tcp/${port} [a-z-]+\\), field "port": must be between 1 and 65535`));
+    rejects(
+      d,
+      new RegExp(
+        `endpoints\\[0\\] \\(tcp/${port} [a-z-]+\\), field "port": must be between 1 and 65535`,
+      ),
+    );
   });
 }
 
@@ -114,7 +127,10 @@ test('every problem is reported at once, not just the first', () => {
   const d = fresh();
   d.endpoints[0]!.service = 'nope';
   d.endpoints[1]!.releases.from = '1.10';
-  assert.throws(() => validateReference(d), (e: unknown) => (e as ReferenceDataError).problems.length >= 2);
+  assert.throws(
+    () => validateReference(d),
+    (e: unknown) => (e as ReferenceDataError).problems.length >= 2,
+  );
 });
 
 test('exactly one release is the latest', () => {
@@ -126,6 +142,9 @@ test('exactly one release is the latest', () => {
 test('data/reference.schema.json is up to date (npm run schema)', async () => {
   const { readFileSync } = await import('node:fs');
   const { referenceJsonSchema } = await import('../../scripts/lib/json-schema.ts');
-  const committed = readFileSync(new URL('../../data/reference.schema.json', import.meta.url), 'utf8');
+  const committed = readFileSync(
+    new URL('../../data/reference.schema.json', import.meta.url),
+    'utf8',
+  );
   assert.equal(committed, referenceJsonSchema());
 });

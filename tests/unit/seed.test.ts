@@ -4,17 +4,30 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { model } from '../../src/domain/data.ts';
 
-const seed = readFileSync(new URL('../fixtures/seed-services-and-ports.txt', import.meta.url), 'utf8');
+const seed = readFileSync(
+  new URL('../fixtures/seed-services-and-ports.txt', import.meta.url),
+  'utf8',
+);
 const lines = seed.split('\n').map((l) => l.trim());
 
-interface SeedRow { port: number; protocol: string; service: string; section: 'host' | 'localhost' }
+interface SeedRow {
+  port: number;
+  protocol: string;
+  service: string;
+  section: 'host' | 'localhost';
+}
 const rows: SeedRow[] = [];
 let section: SeedRow['section'] | undefined;
 for (let i = 0; i < lines.length; i++) {
   if (lines[i]!.startsWith('Services binding to the default Host interface')) section = 'host';
   if (lines[i]!.startsWith('Services binding to the localhost interface')) section = 'localhost';
   if (section && /^\d+$/.test(lines[i]!) && /^(TCP|UDP)$/.test(lines[i + 2] ?? '')) {
-    rows.push({ port: Number(lines[i]), protocol: lines[i + 2]!.toLowerCase(), service: lines[i + 4]!, section });
+    rows.push({
+      port: Number(lines[i]),
+      protocol: lines[i + 2]!.toLowerCase(),
+      service: lines[i + 4]!,
+      section,
+    });
   }
 }
 
@@ -26,7 +39,10 @@ for (const row of rows) {
   test(`seed row ${row.port}/${row.protocol} ${row.service} is in the data`, () => {
     const match = model.byPort(row.port).filter((e) => {
       const service = model.service(e.service);
-      return e.protocol === row.protocol && (service.name === row.service || service.aliases.includes(row.service));
+      return (
+        e.protocol === row.protocol &&
+        (service.name === row.service || service.aliases.includes(row.service))
+      );
     });
     assert.equal(match.length, 1, `no endpoint for ${row.port}/${row.protocol} ${row.service}`);
     const bind = match[0]!.bind;
@@ -43,6 +59,7 @@ test('the containerd socket from the seed is in the data', () => {
 
 test('the outdated static password wording is not repeated as a fact', () => {
   for (const e of model.endpoints) {
-    for (const field of [e.description, e.security]) assert.doesNotMatch(field, /static password/i, e.anchor);
+    for (const field of [e.description, e.security])
+      assert.doesNotMatch(field, /static password/i, e.anchor);
   }
 });

@@ -9,7 +9,12 @@ export function emptyResult(format: Format): ParseResult {
 
 /** A shell prompt with the command that produced the paste: `$ ss -tlnp`, `root@host:~# ...`, `[root@h ~]# ...`. */
 export function isPromptLine(trimmed: string): boolean {
-  return /^\$\s+\S/.test(trimmed) || /^[\w.-]+@[\w.-]+(:[^#$\s]*)?\s?[#$]\s/.test(trimmed) || /^\[[^\]]+\][#$]\s/.test(trimmed) || /^\[sudo\] password/.test(trimmed);
+  return (
+    /^\$\s+\S/.test(trimmed) ||
+    /^[\w.-]+@[\w.-]+(:[^#$\s]*)?\s?[#$]\s/.test(trimmed) ||
+    /^\[[^\]]+\][#$]\s/.test(trimmed) ||
+    /^\[sudo\] password/.test(trimmed)
+  );
 }
 
 export function lines(text: string): string[] {
@@ -17,7 +22,10 @@ export function lines(text: string): string[] {
 }
 
 /** Visits each line with its 1-based number and trimmed text, skipping blank lines and shell prompts (structure in every format). */
-export function eachLine(text: string, visit: (line: string, n: number, trimmed: string) => void): void {
+export function eachLine(
+  text: string,
+  visit: (line: string, n: number, trimmed: string) => void,
+): void {
   lines(text).forEach((line, i) => {
     const trimmed = line.trim();
     if (trimmed && !isPromptLine(trimmed)) visit(line, i + 1, trimmed);
@@ -25,7 +33,11 @@ export function eachLine(text: string, visit: (line: string, n: number, trimmed:
 }
 
 /** Adds an entry, classifying its address as the tool that printed it means it. */
-export function pushEntry(result: ParseResult, entry: Omit<Entry, 'addressKind'>, tool: Tool): void {
+export function pushEntry(
+  result: ParseResult,
+  entry: Omit<Entry, 'addressKind'>,
+  tool: Tool,
+): void {
   const { kind, ip } = classifyAddress(entry.address, tool);
   const full: Entry = { ...entry, addressKind: kind };
   if (ip) full.ip = ip;
@@ -44,7 +56,11 @@ export function pushPorts(
 ): boolean {
   const range = parsePortSpec(spec);
   if (!range || 'error' in range) {
-    result.unrecognized.push({ line: base.line, text, reason: range ? range.error : `"${spec}" is not a port` });
+    result.unrecognized.push({
+      line: base.line,
+      text,
+      reason: range ? range.error : `"${spec}" is not a port`,
+    });
     return false;
   }
   const list = protocols?.length ? protocols : (['tcp'] as const);

@@ -4,7 +4,8 @@ import { eachLine, emptyResult, lines, pushPorts } from './common.ts';
 import type { YamlNode } from '../yaml.ts';
 import { get, items, lineOf, scalar } from '../yaml.ts';
 
-const MAPPING = /(?:((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:.]*\]|::|\*)?:)?(\d+(?:-\d+)?)->(\d+(?:-\d+)?)\/(tcp|udp|sctp)/g;
+const MAPPING =
+  /(?:((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:.]*\]|::|\*)?:)?(\d+(?:-\d+)?)->(\d+(?:-\d+)?)\/(tcp|udp|sctp)/g;
 
 export function parseDockerPs(text: string): ParseResult {
   const result = emptyResult('docker-ps');
@@ -16,12 +17,31 @@ export function parseDockerPs(text: string): ParseResult {
         result.ignored.push({ line: n, text: line, reason: `${m[0]}: SCTP is not checked` });
         continue;
       }
-      pushPorts(result, { line: n, kind: 'listen', address: m[1] ?? '0.0.0.0' }, m[2]!, [m[4] as Transport], 'docker', line);
+      pushPorts(
+        result,
+        { line: n, kind: 'listen', address: m[1] ?? '0.0.0.0' },
+        m[2]!,
+        [m[4] as Transport],
+        'docker',
+        line,
+      );
     }
-    const exposed = line.replace(MAPPING, '').match(/(?<![\d.:>-])\d+(?:-\d+)?\/(?:tcp|udp)\b/g) ?? [];
+    const exposed =
+      line.replace(MAPPING, '').match(/(?<![\d.:>-])\d+(?:-\d+)?\/(?:tcp|udp)\b/g) ?? [];
     for (const e of exposed) {
       const [spec, proto] = e.split('/');
-      pushPorts(result, { line: n, kind: 'no-host-bind', note: 'exposed by the container but not published on the host' }, spec!, [proto as Transport], 'docker', line);
+      pushPorts(
+        result,
+        {
+          line: n,
+          kind: 'no-host-bind',
+          note: 'exposed by the container but not published on the host',
+        },
+        spec!,
+        [proto as Transport],
+        'docker',
+        line,
+      );
     }
     if (!mappings.length && !exposed.length && /^[0-9a-f]{6,}\s/.test(t)) {
       result.ignored.push({ line: n, text: line, reason: 'container publishes no ports' });
@@ -33,25 +53,62 @@ export function parseDockerPs(text: string): ParseResult {
 }
 
 /** One `ports:` item of a Compose service, short or long syntax. */
-function composePort(result: ParseResult, node: YamlNode, hostNetwork: boolean, text: string[]): void {
+function composePort(
+  result: ParseResult,
+  node: YamlNode,
+  hostNetwork: boolean,
+  text: string[],
+): void {
   const n = lineOf(node);
   const line = text[n - 1] ?? '';
   const value = scalar(node);
   if (value !== undefined) {
     // [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], HOST_IP may be [ipv6].
-    const m = /^(?:(\[[^\]]*\]|[^:\[\]]*):)??(?:(\d+(?:-\d+)?)?:)?(\d+(?:-\d+)?)(?:\/(tcp|udp|sctp))?$/i.exec(String(value).trim());
+    const m =
+      /^(?:(\[[^\]]*\]|[^:[\]]*):)??(?:(\d+(?:-\d+)?)?:)?(\d+(?:-\d+)?)(?:\/(tcp|udp|sctp))?$/i.exec(
+        String(value).trim(),
+      );
     if (!m) {
-      result.unrecognized.push({ line: n, text: line, reason: `cannot read the port mapping "${String(value)}"` });
+      result.unrecognized.push({
+        line: n,
+        text: line,
+        reason: `cannot read the port mapping "${String(value)}"`,
+      });
       return;
     }
     const [, hostIp, published, target, proto] = m;
     const protocols = proto ? [proto.toLowerCase() as Transport] : undefined;
     if (hostNetwork) {
-      pushPorts(result, { line: n, kind: 'listen', note: 'network_mode: host, so the container port is the host port' }, target!, protocols, 'plain', line);
+      pushPorts(
+        result,
+        {
+          line: n,
+          kind: 'listen',
+          note: 'network_mode: host, so the container port is the host port',
+        },
+        target!,
+        protocols,
+        'plain',
+        line,
+      );
     } else if (published) {
-      pushPorts(result, { line: n, kind: 'listen', ...(hostIp ? { address: hostIp } : {}) }, published, protocols, 'plain', line);
+      pushPorts(
+        result,
+        { line: n, kind: 'listen', ...(hostIp ? { address: hostIp } : {}) },
+        published,
+        protocols,
+        'plain',
+        line,
+      );
     } else {
-      pushPorts(result, { line: n, kind: 'no-host-bind', note: 'no host port given: Docker picks a random one' }, target!, protocols, 'plain', line);
+      pushPorts(
+        result,
+        { line: n, kind: 'no-host-bind', note: 'no host port given: Docker picks a random one' },
+        target!,
+        protocols,
+        'plain',
+        line,
+      );
     }
     return;
   }
@@ -64,12 +121,30 @@ function composePort(result: ParseResult, node: YamlNode, hostNetwork: boolean, 
     result.unrecognized.push({ line: n, text: line, reason: 'long-syntax port without target' });
     return;
   }
-  const spec = hostNetwork ? String(target) : published !== undefined ? String(published) : undefined;
+  const spec = hostNetwork
+    ? String(target)
+    : published !== undefined
+      ? String(published)
+      : undefined;
   if (spec === undefined) {
-    pushPorts(result, { line: n, kind: 'no-host-bind', note: 'no published port: Docker picks a random one' }, String(target), protocols, 'plain', line);
+    pushPorts(
+      result,
+      { line: n, kind: 'no-host-bind', note: 'no published port: Docker picks a random one' },
+      String(target),
+      protocols,
+      'plain',
+      line,
+    );
     return;
   }
-  pushPorts(result, { line: n, kind: 'listen', ...(hostIp ? { address: String(hostIp) } : {}) }, spec, protocols, 'plain', line);
+  pushPorts(
+    result,
+    { line: n, kind: 'listen', ...(hostIp ? { address: String(hostIp) } : {}) },
+    spec,
+    protocols,
+    'plain',
+    line,
+  );
 }
 
 /** Ports that a host-network container's command line says it listens on (`--web.listen-address=:9100`). */
@@ -80,9 +155,23 @@ function commandPorts(result: ParseResult, service: YamlNode, text: string[]): n
     const parts = node ? (scalar(node) !== undefined ? [node] : items(node)) : [];
     for (const part of parts) {
       const value = String(scalar(part) ?? '');
-      for (const m of value.matchAll(/--[\w.-]*(?:listen|address|port|bind)[\w.-]*[= ]"?((?:\[[^\]]*\]|[\w.-]*):)?(\d{1,5})\b/gi)) {
+      for (const m of value.matchAll(
+        /--[\w.-]*(?:listen|address|port|bind)[\w.-]*[= ]"?((?:\[[^\]]*\]|[\w.-]*):)?(\d{1,5})\b/gi,
+      )) {
         const n = lineOf(part);
-        pushPorts(result, { line: n, kind: 'listen', note: `from the ${key} flag ${m[0]}`, ...(m[1] ? { address: m[1].slice(0, -1) } : {}) }, m[2]!, undefined, 'plain', text[n - 1] ?? '');
+        pushPorts(
+          result,
+          {
+            line: n,
+            kind: 'listen',
+            note: `from the ${key} flag ${m[0]}`,
+            ...(m[1] ? { address: m[1].slice(0, -1) } : {}),
+          },
+          m[2]!,
+          undefined,
+          'plain',
+          text[n - 1] ?? '',
+        );
         count++;
       }
     }
@@ -95,7 +184,11 @@ export function parseCompose(docs: YamlNode[], text: string): ParseResult {
   const source = lines(text);
   for (const doc of docs) {
     const services = get(doc, 'services');
-    for (const [name, service] of services ? (services as { items?: { key: YamlNode; value: YamlNode }[] }).items?.map((p) => [String(scalar(p.key)), p.value] as const) ?? [] : []) {
+    for (const [name, service] of services
+      ? ((services as { items?: { key: YamlNode; value: YamlNode }[] }).items?.map(
+          (p) => [String(scalar(p.key)), p.value] as const,
+        ) ?? [])
+      : []) {
       const mode = String(scalar(get(service, 'network_mode')) ?? '');
       const hostNetwork = mode === 'host';
       const ports = items(get(service, 'ports'));
@@ -103,12 +196,25 @@ export function parseCompose(docs: YamlNode[], text: string): ParseResult {
       if (hostNetwork) {
         for (const p of items(get(service, 'expose'))) {
           const n = lineOf(p);
-          pushPorts(result, { line: n, kind: 'listen', note: 'network_mode: host, so exposed ports are host ports' }, String(scalar(p)).replace(/\/.*/, ''), /\/udp$/i.test(String(scalar(p))) ? ['udp'] : undefined, 'plain', source[n - 1] ?? '');
+          pushPorts(
+            result,
+            {
+              line: n,
+              kind: 'listen',
+              note: 'network_mode: host, so exposed ports are host ports',
+            },
+            String(scalar(p)).replace(/\/.*/, ''),
+            /\/udp$/i.test(String(scalar(p))) ? ['udp'] : undefined,
+            'plain',
+            source[n - 1] ?? '',
+          );
         }
         const found = commandPorts(result, service, source);
         if (!ports.length && !found) {
           const n = lineOf(get(service, 'network_mode') ?? service);
-          result.notes.push(`Line ${n}: service "${name}" uses network_mode: host, so it binds whatever its program listens on, and this file does not list it. Check that program's default port.`);
+          result.notes.push(
+            `Line ${n}: service "${name}" uses network_mode: host, so it binds whatever its program listens on, and this file does not list it. Check that program's default port.`,
+          );
         }
       }
     }

@@ -13,7 +13,8 @@ function podSpecs(doc: YamlNode): YamlNode[] {
   const kind = String(scalar(get(doc, 'kind')) ?? '');
   if (kind === 'List') return items(get(doc, 'items')).flatMap(podSpecs);
   if (kind === 'Pod') return [get(doc, 'spec')];
-  if (kind === 'CronJob') return [get(get(get(get(get(doc, 'spec'), 'jobTemplate'), 'spec'), 'template'), 'spec')];
+  if (kind === 'CronJob')
+    return [get(get(get(get(get(doc, 'spec'), 'jobTemplate'), 'spec'), 'template'), 'spec')];
   const template = get(get(doc, 'spec'), 'template');
   return template ? [get(template, 'spec')] : [];
 }
@@ -35,27 +36,79 @@ export function parseKubernetes(docs: YamlNode[], text: string): ParseResult {
     for (const spec of podSpecs(doc)) {
       if (!spec) continue;
       const hostNetwork = scalar(get(spec, 'hostNetwork')) === true;
-      for (const container of [...items(get(spec, 'containers')), ...items(get(spec, 'initContainers'))]) {
+      for (const container of [
+        ...items(get(spec, 'containers')),
+        ...items(get(spec, 'initContainers')),
+      ]) {
         for (const port of items(get(container, 'ports'))) {
           const hostPort = get(port, 'hostPort');
           const containerPort = get(port, 'containerPort');
           const hostIp = scalar(get(port, 'hostIP'));
           if (hostPort && scalar(hostPort) !== undefined) {
             const { n, line } = at(hostPort);
-            pushPorts(result, { line: n, kind: 'listen', ...(hostIp ? { address: String(hostIp) } : {}) }, String(scalar(hostPort)), protocolOf(port), 'plain', line);
+            pushPorts(
+              result,
+              { line: n, kind: 'listen', ...(hostIp ? { address: String(hostIp) } : {}) },
+              String(scalar(hostPort)),
+              protocolOf(port),
+              'plain',
+              line,
+            );
           } else if (containerPort && scalar(containerPort) !== undefined) {
             const { n, line } = at(containerPort);
-            if (hostNetwork) pushPorts(result, { line: n, kind: 'listen', note: 'hostNetwork: true, so the container port is the host port' }, String(scalar(containerPort)), protocolOf(port), 'plain', line);
-            else pushPorts(result, { line: n, kind: 'no-host-bind', note: 'a containerPort without hostNetwork or hostPort stays inside the pod network' }, String(scalar(containerPort)), protocolOf(port), 'plain', line);
+            if (hostNetwork)
+              pushPorts(
+                result,
+                {
+                  line: n,
+                  kind: 'listen',
+                  note: 'hostNetwork: true, so the container port is the host port',
+                },
+                String(scalar(containerPort)),
+                protocolOf(port),
+                'plain',
+                line,
+              );
+            else
+              pushPorts(
+                result,
+                {
+                  line: n,
+                  kind: 'no-host-bind',
+                  note: 'a containerPort without hostNetwork or hostPort stays inside the pod network',
+                },
+                String(scalar(containerPort)),
+                protocolOf(port),
+                'plain',
+                line,
+              );
           }
         }
         if (hostNetwork) {
-          for (const arg of [...items(get(container, 'args')), ...items(get(container, 'command'))]) {
+          for (const arg of [
+            ...items(get(container, 'args')),
+            ...items(get(container, 'command')),
+          ]) {
             const value = String(scalar(arg) ?? '');
-            const m = /^--[\w.-]*(?:listen|address|port|bind)[\w.-]*=((?:\[[^\]]*\]|[\w.-]*):)?(\d{1,5})$/.exec(value);
+            const m =
+              /^--[\w.-]*(?:listen|address|port|bind)[\w.-]*=((?:\[[^\]]*\]|[\w.-]*):)?(\d{1,5})$/.exec(
+                value,
+              );
             if (!m) continue;
             const { n, line } = at(arg);
-            pushPorts(result, { line: n, kind: 'listen', note: `hostNetwork: true, and the flag ${value} sets where it listens`, ...(m[1] ? { address: m[1].slice(0, -1) } : {}) }, m[2]!, undefined, 'plain', line);
+            pushPorts(
+              result,
+              {
+                line: n,
+                kind: 'listen',
+                note: `hostNetwork: true, and the flag ${value} sets where it listens`,
+                ...(m[1] ? { address: m[1].slice(0, -1) } : {}),
+              },
+              m[2]!,
+              undefined,
+              'plain',
+              line,
+            );
           }
         }
       }
@@ -66,14 +119,43 @@ export function parseKubernetes(docs: YamlNode[], text: string): ParseResult {
         const nodePort = get(port, 'nodePort');
         if (nodePort && scalar(nodePort) !== undefined) {
           const { n, line } = at(nodePort);
-          pushPorts(result, { line: n, kind: 'listen', note: `Service ${type}: nodePort opens on every node` }, String(scalar(nodePort)), protocolOf(port), 'plain', line);
+          pushPorts(
+            result,
+            { line: n, kind: 'listen', note: `Service ${type}: nodePort opens on every node` },
+            String(scalar(nodePort)),
+            protocolOf(port),
+            'plain',
+            line,
+          );
         } else if (type === 'NodePort' || type === 'LoadBalancer') {
           const { n, line } = at(port);
-          pushPorts(result, { line: n, kind: 'listen', note: `Service ${type} with no nodePort: Kubernetes picks one from 30000-32767` }, '30000-32767', protocolOf(port), 'plain', line);
+          pushPorts(
+            result,
+            {
+              line: n,
+              kind: 'listen',
+              note: `Service ${type} with no nodePort: Kubernetes picks one from 30000-32767`,
+            },
+            '30000-32767',
+            protocolOf(port),
+            'plain',
+            line,
+          );
         } else {
           const p = get(port, 'port');
           const { n, line } = at(p ?? port);
-          pushPorts(result, { line: n, kind: 'no-host-bind', note: `Service ${type}: the port lives on the cluster IP, not on the nodes` }, String(scalar(p) ?? ''), protocolOf(port), 'plain', line);
+          pushPorts(
+            result,
+            {
+              line: n,
+              kind: 'no-host-bind',
+              note: `Service ${type}: the port lives on the cluster IP, not on the nodes`,
+            },
+            String(scalar(p) ?? ''),
+            protocolOf(port),
+            'plain',
+            line,
+          );
         }
       }
     }
@@ -87,9 +169,11 @@ export function parseKubectlSvc(text: string): ParseResult {
     if (/\bPORT\(S\)/.test(t)) return;
     const tokens = t.split(/\s+/);
     const ports = tokens.find((x) => /^(\d+(:\d+)?\/(TCP|UDP|SCTP),?)+$/i.test(x));
-    const type = tokens.find((x) => /^(ClusterIP|NodePort|LoadBalancer|ExternalName)$/.test(x)) ?? 'ClusterIP';
+    const type =
+      tokens.find((x) => /^(ClusterIP|NodePort|LoadBalancer|ExternalName)$/.test(x)) ?? 'ClusterIP';
     if (!ports) {
-      if (type === 'ExternalName' || tokens.includes('<none>')) result.ignored.push({ line: n, text: line, reason: 'service with no ports' });
+      if (type === 'ExternalName' || tokens.includes('<none>'))
+        result.ignored.push({ line: n, text: line, reason: 'service with no ports' });
       else result.unrecognized.push({ line: n, text: line, reason: 'no PORT(S) column' });
       return;
     }
@@ -100,8 +184,32 @@ export function parseKubectlSvc(text: string): ParseResult {
         result.ignored.push({ line: n, text: line, reason: `${item}: SCTP is not checked` });
         continue;
       }
-      if (m[2]) pushPorts(result, { line: n, kind: 'listen', note: `${type}: only the nodePort ${m[2]} binds the host; ${m[1]} is the cluster port` }, m[2], [protocol as Transport], 'plain', line);
-      else pushPorts(result, { line: n, kind: 'no-host-bind', note: `${type}: ${m[1]} lives on the cluster IP, not on the nodes` }, m[1]!, [protocol as Transport], 'plain', line);
+      if (m[2])
+        pushPorts(
+          result,
+          {
+            line: n,
+            kind: 'listen',
+            note: `${type}: only the nodePort ${m[2]} binds the host; ${m[1]} is the cluster port`,
+          },
+          m[2],
+          [protocol as Transport],
+          'plain',
+          line,
+        );
+      else
+        pushPorts(
+          result,
+          {
+            line: n,
+            kind: 'no-host-bind',
+            note: `${type}: ${m[1]} lives on the cluster IP, not on the nodes`,
+          },
+          m[1]!,
+          [protocol as Transport],
+          'plain',
+          line,
+        );
     }
   });
   return result;

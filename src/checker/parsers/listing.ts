@@ -5,18 +5,32 @@ import type { Entry, ParseResult, Transport } from '../types.ts';
 import { eachLine, emptyResult, pushEntry } from './common.ts';
 
 const LISTEN_STATES = new Set(['LISTEN', 'UNCONN']);
-const STATES = /^(LISTEN|UNCONN|ESTAB|ESTABLISHED|TIME-WAIT|TIME_WAIT|CLOSE-WAIT|CLOSE_WAIT|SYN-SENT|SYN_SENT|SYN-RECV|SYN_RECV|FIN-WAIT-1|FIN-WAIT-2|FIN_WAIT1|FIN_WAIT2|LAST-ACK|LAST_ACK|CLOSING|CLOSED|CLOSE)$/i;
+const STATES =
+  /^(LISTEN|UNCONN|ESTAB|ESTABLISHED|TIME-WAIT|TIME_WAIT|CLOSE-WAIT|CLOSE_WAIT|SYN-SENT|SYN_SENT|SYN-RECV|SYN_RECV|FIN-WAIT-1|FIN-WAIT-2|FIN_WAIT1|FIN_WAIT2|LAST-ACK|LAST_ACK|CLOSING|CLOSED|CLOSE)$/i;
 
 /** Headers and comments: structure, not sockets. */
 function isStructure(t: string): boolean {
-  return t.startsWith('#') || /^(State|Netid|Proto|COMMAND)\s/.test(t) || /^Active (Internet|UNIX)/.test(t);
+  return (
+    t.startsWith('#') ||
+    /^(State|Netid|Proto|COMMAND)\s/.test(t) ||
+    /^Active (Internet|UNIX)/.test(t)
+  );
 }
 
-function portOf(result: ParseResult, lineNo: number, line: string, local: string): { host: string; port: number } | undefined {
+function portOf(
+  result: ParseResult,
+  lineNo: number,
+  line: string,
+  local: string,
+): { host: string; port: number } | undefined {
   const split = splitHostPort(local);
   const spec = split && parsePortSpec(split.port);
   if (!split || !spec) {
-    result.unrecognized.push({ line: lineNo, text: line, reason: `cannot read the local address "${local}"` });
+    result.unrecognized.push({
+      line: lineNo,
+      text: line,
+      reason: `cannot read the local address "${local}"`,
+    });
     return undefined;
   }
   if ('error' in spec) {
@@ -37,13 +51,19 @@ export function parseSs(text: string): ParseResult {
     if (isStructure(t)) return;
     const tokens = t.split(/\s+/);
     let protocol: Transport | undefined;
-    if (/^(tcp|udp|tcp6|udp6)$/i.test(tokens[0]!)) protocol = tokens.shift()!.slice(0, 3).toLowerCase() as Transport;
+    if (/^(tcp|udp|tcp6|udp6)$/i.test(tokens[0]!))
+      protocol = tokens.shift()!.slice(0, 3).toLowerCase() as Transport;
     else if (/^(raw|u_str|u_dgr|u_seq|nl|p_raw|p_dgr|mptcp|sctp|dccp)$/i.test(tokens[0]!)) {
       result.ignored.push({ line: n, text: line, reason: `${tokens[0]} socket: not TCP or UDP` });
       return;
     }
     const state = tokens[0] ?? '';
-    if (!STATES.test(state) || tokens.length < 5 || !/^\d+$/.test(tokens[1]!) || !/^\d+$/.test(tokens[2]!)) {
+    if (
+      !STATES.test(state) ||
+      tokens.length < 5 ||
+      !/^\d+$/.test(tokens[1]!) ||
+      !/^\d+$/.test(tokens[2]!)
+    ) {
       result.unrecognized.push({ line: n, text: line, reason: 'not an ss socket line' });
       return;
     }
@@ -55,7 +75,18 @@ export function parseSs(text: string): ParseResult {
     const local = portOf(result, n, line, tokens[3]!);
     if (!local) return;
     const processes = ssProcesses(tokens.slice(5).join(' '));
-    pushEntry(result, { line: n, kind: 'listen', port: local.port, protocol, address: local.host, ...(processes.length ? { processes } : {}) }, 'ss');
+    pushEntry(
+      result,
+      {
+        line: n,
+        kind: 'listen',
+        port: local.port,
+        protocol,
+        address: local.host,
+        ...(processes.length ? { processes } : {}),
+      },
+      'ss',
+    );
   });
   return result;
 }
@@ -83,23 +114,44 @@ export function parseNetstat(text: string): ParseResult {
     }
     const protocol = proto.slice(0, 3) as Transport;
     const rest = tokens.slice(5);
-    const state = protocol === 'tcp' ? rest.shift() : STATES.test(rest[0] ?? '') ? rest.shift() : undefined;
+    const state =
+      protocol === 'tcp' ? rest.shift() : STATES.test(rest[0] ?? '') ? rest.shift() : undefined;
     if (protocol === 'tcp' && state?.toUpperCase() !== 'LISTEN') {
-      result.ignored.push({ line: n, text: line, reason: `${state ?? 'unknown'} connection, not a listener` });
+      result.ignored.push({
+        line: n,
+        text: line,
+        reason: `${state ?? 'unknown'} connection, not a listener`,
+      });
       return;
     }
     const foreign = tokens[4]!;
-    if (protocol === 'udp' && state && state.toUpperCase() === 'ESTABLISHED' && !/[*]$|:0$/.test(foreign)) {
+    if (
+      protocol === 'udp' &&
+      state &&
+      state.toUpperCase() === 'ESTABLISHED' &&
+      !/[*]$|:0$/.test(foreign)
+    ) {
       result.ignored.push({ line: n, text: line, reason: 'connected UDP socket, not a listener' });
       return;
     }
     const local = portOf(result, n, line, tokens[3]!);
     if (!local) return;
     // tcp6 ":::22" is an IPv6 wildcard that netstat cannot tell apart from a v6-only one.
-    const host = local.host === '::' || local.host === '' ? (proto.endsWith('6') ? '::' : '0.0.0.0') : local.host;
+    const host =
+      local.host === '::' || local.host === ''
+        ? proto.endsWith('6')
+          ? '::'
+          : '0.0.0.0'
+        : local.host;
     const owner = rest.join(' ');
     const pm = /^(\d+)\/(\S.*)$/.exec(owner);
-    const entry: Omit<Entry, 'addressKind'> = { line: n, kind: 'listen', port: local.port, protocol, address: host };
+    const entry: Omit<Entry, 'addressKind'> = {
+      line: n,
+      kind: 'listen',
+      port: local.port,
+      protocol,
+      address: host,
+    };
     if (pm) {
       entry.processes = [pm[2]!.trim()];
       entry.processWidth = Math.max(1, 20 - pm[1]!.length - 1);
@@ -113,7 +165,10 @@ export function parseLsof(text: string): ParseResult {
   const result = emptyResult('lsof');
   eachLine(text, (line, n, t) => {
     if (isStructure(t)) return;
-    const m = /^(\S+)\s+(\d+)\s+.*?\s(IPv4|IPv6)\s+\S+\s+\S+\s+(TCP|UDP)\s+(\S+)(?:\s+\((\w+)\))?\s*$/.exec(line);
+    const m =
+      /^(\S+)\s+(\d+)\s+.*?\s(IPv4|IPv6)\s+\S+\s+\S+\s+(TCP|UDP)\s+(\S+)(?:\s+\((\w+)\))?\s*$/.exec(
+        line,
+      );
     if (!m) {
       result.unrecognized.push({ line: n, text: line, reason: 'not an lsof network line' });
       return;
@@ -121,7 +176,11 @@ export function parseLsof(text: string): ParseResult {
     const [, command, , family, proto, name, state] = m;
     const protocol = proto!.toLowerCase() as Transport;
     if (name!.includes('->') || (state && state.toUpperCase() !== 'LISTEN')) {
-      result.ignored.push({ line: n, text: line, reason: `${state ?? 'connected'} socket, not a listener` });
+      result.ignored.push({
+        line: n,
+        text: line,
+        reason: `${state ?? 'connected'} socket, not a listener`,
+      });
       return;
     }
     if (protocol === 'tcp' && !state) {
@@ -130,7 +189,18 @@ export function parseLsof(text: string): ParseResult {
     }
     const local = portOf(result, n, line, name!);
     if (!local) return;
-    pushEntry(result, { line: n, kind: 'listen', port: local.port, protocol, address: local.host, processes: [command!.replace(/\\x20/g, ' ')] }, family === 'IPv4' ? 'lsof-v4' : 'lsof-v6');
+    pushEntry(
+      result,
+      {
+        line: n,
+        kind: 'listen',
+        port: local.port,
+        protocol,
+        address: local.host,
+        processes: [command!.replace(/\\x20/g, ' ')],
+      },
+      family === 'IPv4' ? 'lsof-v4' : 'lsof-v6',
+    );
   });
   return result;
 }

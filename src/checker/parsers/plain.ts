@@ -4,7 +4,8 @@ import type { ParseResult, Transport } from '../types.ts';
 import { eachLine, emptyResult, pushPorts } from './common.ts';
 
 const FILLER = new Set(['port', 'ports', 'and', 'or', 'on', 'proto', 'protocol', '&', '-', '—']);
-const HEADER_WORDS = /^(port|ports|protocol|proto|service|services|description|interface|address|state|name|local|&|host|notes?)$/i;
+const HEADER_WORDS =
+  /^(port|ports|protocol|proto|service|services|description|interface|address|state|name|local|&|host|notes?)$/i;
 
 function protocolWord(token: string): Transport | undefined {
   const t = token.toLowerCase();
@@ -12,7 +13,9 @@ function protocolWord(token: string): Transport | undefined {
 }
 
 /** `9000/tcp`, `tcp/9000`, `127.0.0.1:9000/udp`, `[::1]:80`, `10248-10260`. */
-function readToken(token: string): { address?: string; spec: string; protocol?: Transport } | undefined {
+function readToken(
+  token: string,
+): { address?: string; spec: string; protocol?: Transport } | undefined {
   let t = token;
   let protocol: Transport | undefined;
   const suffix = /^(.*)\/(tcp|udp)$/i.exec(t);
@@ -20,9 +23,11 @@ function readToken(token: string): { address?: string; spec: string; protocol?: 
   if (suffix) [t, protocol] = [suffix[1]!, suffix[2]!.toLowerCase() as Transport];
   else if (prefix) [t, protocol] = [prefix[2]!, prefix[1]!.toLowerCase() as Transport];
   if (/^:\d/.test(t)) t = t.slice(1);
-  if (/^\d{1,7}([-:]\d{1,7})?$/.test(t) && !/^\d+:\d+$/.test(t)) return { spec: t, ...(protocol ? { protocol } : {}) };
+  if (/^\d{1,7}([-:]\d{1,7})?$/.test(t) && !/^\d+:\d+$/.test(t))
+    return { spec: t, ...(protocol ? { protocol } : {}) };
   const split = splitHostPort(t);
-  if (split && /^\d{1,7}(-\d{1,7})?$/.test(split.port) && split.host) return { address: split.host, spec: split.port, ...(protocol ? { protocol } : {}) };
+  if (split && /^\d{1,7}(-\d{1,7})?$/.test(split.port) && split.host)
+    return { address: split.host, spec: split.port, ...(protocol ? { protocol } : {}) };
   if (/^\d+:\d+$/.test(t)) return { spec: t, ...(protocol ? { protocol } : {}) };
   return undefined;
 }
@@ -34,9 +39,16 @@ export function parsePlain(text: string): ParseResult {
     if (!trimmed || /^#{1,6}\s/.test(whole) || /^\|?[\s:|-]+\|?$/.test(trimmed)) return;
     const table = trimmed.startsWith('|');
     const tokens = table
-      ? trimmed.split('|').map((c) => c.trim()).filter(Boolean)
+      ? trimmed
+          .split('|')
+          .map((c) => c.trim())
+          .filter(Boolean)
       : trimmed.split(/[\s,;]+/).filter(Boolean);
-    if (!/\d/.test(trimmed) && tokens.every((t) => t.split(/\s+/).every((w) => HEADER_WORDS.test(w)))) return;
+    if (
+      !/\d/.test(trimmed) &&
+      tokens.every((t) => t.split(/\s+/).every((w) => HEADER_WORDS.test(w)))
+    )
+      return;
     const lineProtocols = tokens.map(protocolWord).filter((p): p is Transport => !!p);
     const found: { address?: string; spec: string; protocol?: Transport }[] = [];
     const unknown: string[] = [];
@@ -49,14 +61,36 @@ export function parsePlain(text: string): ParseResult {
       if (table && found.length) break;
     }
     if (!found.length) {
-      result.unrecognized.push({ line: n, text: line, reason: unknown.length ? `no port in "${unknown.slice(0, 3).join(' ')}"` : 'no port on this line' });
+      result.unrecognized.push({
+        line: n,
+        text: line,
+        reason: unknown.length
+          ? `no port in "${unknown.slice(0, 3).join(' ')}"`
+          : 'no port on this line',
+      });
       return;
     }
     for (const f of found) {
-      const protocols = f.protocol ? [f.protocol] : lineProtocols.length ? [...new Set(lineProtocols)] : undefined;
-      pushPorts(result, { line: n, kind: 'listen', ...(f.address ? { address: f.address } : {}) }, f.spec, protocols, 'plain', line);
+      const protocols = f.protocol
+        ? [f.protocol]
+        : lineProtocols.length
+          ? [...new Set(lineProtocols)]
+          : undefined;
+      pushPorts(
+        result,
+        { line: n, kind: 'listen', ...(f.address ? { address: f.address } : {}) },
+        f.spec,
+        protocols,
+        'plain',
+        line,
+      );
     }
-    if (unknown.length && !table) result.ignored.push({ line: n, text: line, reason: `words that are not ports were skipped: ${unknown.slice(0, 5).join(', ')}` });
+    if (unknown.length && !table)
+      result.ignored.push({
+        line: n,
+        text: line,
+        reason: `words that are not ports were skipped: ${unknown.slice(0, 5).join(', ')}`,
+      });
   });
   return result;
 }
