@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { SITE_URL } from './src/consts.ts';
-import { validateReference } from './src/domain/schema.ts';
+import { validateReference } from './src/domain/validate.ts';
 import raw from './data/reference.json' with { type: 'json' };
 import { createHash } from 'node:crypto';
 import { THEME_SCRIPT } from './src/view/theme-script.ts';

@@ -1,11 +1,12 @@
 // ESLint: typescript-eslint's type-checked rules for TypeScript, the Astro plugin for .astro files.
 // `npm run lint` runs this and Prettier in check mode; both are part of `npm test`.
+import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/',
@@ -17,7 +18,7 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
@@ -35,7 +36,7 @@ export default tseslint.config(
       ],
     },
   },
-  ...astro.configs.recommended,
+  astro.configs.recommended,
   {
     // Astro components and their inline scripts are checked without type information.
     files: ['**/*.astro', '**/*.astro/*.ts', '**/*.mjs', '**/*.js'],

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { launchOptions } from '../scripts/browser.ts';
 import { serveDist } from '../scripts/local-server.ts';
+import { median } from '../scripts/lib/stats.ts';
 
 const PORT = 4477;
 const ROUNDS = 20;
 const server = await serveDist('dist', PORT);
 const browser = await chromium.launch(launchOptions());
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measure(query: string): Promise<number[]> {
   const page = await browser.newPage();

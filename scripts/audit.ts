@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from './browser.ts';
 import { serveDist } from './local-server.ts';
+import { median } from './lib/stats.ts';
 
 const PORT = Number(process.env.AUDIT_PORT ?? 4455);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -38,7 +39,6 @@ execFileSync('npx', ['astro', 'build', '--outDir', OUT], {
 execFileSync('node', ['scripts/postbuild.ts', OUT], { stdio: 'inherit' });
 const server = await serveDist(OUT, PORT);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rows: string[][] = [];
 let failed = 0;
 const work = mkdtempSync(join(tmpdir(), 'lh-'));

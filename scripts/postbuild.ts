@@ -45,7 +45,7 @@ const result = await build({
     },
   ],
   banner: {
-    js: `#!/usr/bin/env node\n// Canonical Kubernetes port checker, data version ${model.ref.meta.dataVersion} (releases ${model.releases[0]!.id}-${model.latest.id}).\n// One file, no dependencies, Node.js 18 or newer. Usage: node check-ports.mjs --help\nimport { createRequire as __ck8sRequire } from 'node:module';\nconst require = __ck8sRequire(import.meta.url);`,
+    js: `#!/usr/bin/env node\n// Canonical Kubernetes port checker, data version ${model.ref.meta.dataVersion} (releases ${model.span}).\n// One file, no dependencies, Node.js 18 or newer. Usage: node check-ports.mjs --help\nimport { createRequire as __ck8sRequire } from 'node:module';\nconst require = __ck8sRequire(import.meta.url);`,
   },
 });
 const bytes = Object.values(result.metafile.outputs)[0]!.bytes;

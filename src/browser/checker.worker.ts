@@ -1,10 +1,11 @@
 // Runs the checker off the main thread, so a 50,000-line paste never freezes the page.
 import { model } from './data';
+import { NodeError } from '../domain/node';
 import { createChecker } from '../checker/check';
-import type { CheckOptions } from '../checker/types';
-import { auditNode, type AuditReport } from '../checker/audit';
+import type { AuditReport } from '../checker/audit';
 import { reportToMarkdown } from '../checker/report';
 import type { Report } from '../checker/types';
+import type { CheckRequest, ExportRequest, PageReport, WorkerReply } from './checker-messages';
 
 const checker = createChecker(model);
 
@@ -12,8 +13,7 @@ const checker = createChecker(model);
 const ROW_LIMIT = 2000;
 let last: Report | AuditReport | undefined;
 
-/** What the page renders: every count, but only the rows it can show, so the copy back is cheap. */
-function forPage(report: Report) {
+function forPage(report: Report): PageReport {
   const problems = report.findings.filter(
     (f) => f.verdict === 'conflict' || f.verdict === 'possible-conflict',
   );
@@ -32,45 +32,30 @@ function forPage(report: Report) {
   };
 }
 
-self.addEventListener(
-  'message',
-  async (
-    event: MessageEvent<{
-      id: number;
-      text: string;
-      options: CheckOptions;
-      audit?: boolean;
-      export?: 'json' | 'markdown';
-      origin?: string;
-    }>,
-  ) => {
-    const { id, text, options, audit } = event.data;
-    if (event.data.export) {
-      const exported = !last
-        ? ''
-        : event.data.export === 'json'
-          ? JSON.stringify(last, null, 2)
-          : 'mode' in last
-            ? ''
-            : reportToMarkdown(last, event.data.origin ?? '');
-      self.postMessage({ id, exported });
-      return;
+function exported(request: ExportRequest): string {
+  if (!last) return '';
+  if (request.export === 'json') return JSON.stringify(last, null, 2);
+  return 'mode' in last ? '' : reportToMarkdown(last, request.origin);
+}
+
+async function answer(request: CheckRequest): Promise<WorkerReply> {
+  const { id, text, node, format } = request;
+  const started = performance.now();
+  try {
+    if (request.audit) {
+      last = await checker.audit(text, model.roleNode(node, 'check'), format);
+      return { id, audit: last, ms: performance.now() - started };
     }
-    const started = performance.now();
-    try {
-      if (audit) {
-        if (options.role !== 'control-plane' && options.role !== 'worker')
-          throw new Error('An audit is of one node: choose the control plane or worker role.');
-        const report = await auditNode(model, text, { ...options, role: options.role });
-        last = report;
-        self.postMessage({ id, audit: report, ms: performance.now() - started });
-        return;
-      }
-      const report = await checker.check(text, options);
-      last = report;
-      self.postMessage({ id, report: forPage(report), ms: performance.now() - started });
-    } catch (error) {
-      self.postMessage({ id, error: (error as Error).message });
-    }
-  },
-);
+    const report = await checker.check(text, model.node(node), format);
+    last = report;
+    return { id, report: forPage(report), ms: performance.now() - started };
+  } catch (error) {
+    return { id, error: error instanceof NodeError ? error.forForm : (error as Error).message };
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<CheckRequest | ExportRequest>) => {
+  const request = event.data;
+  if ('export' in request) self.postMessage({ id: request.id, exported: exported(request) });
+  else void answer(request).then((reply) => self.postMessage(reply));
+});

@@ -1,5 +1,6 @@
 // Turns a 404 on /ports/N/ or /N into a plain answer about port N.
 import { explainMissingPath } from '../domain/not-found';
+import { notAPort } from '../domain/ports';
 
 const box = document.getElementById('not-found');
 const message = document.getElementById('not-found-message');
@@ -30,7 +31,7 @@ if (box && message && hint) {
       );
       break;
     case 'out-of-range':
-      message.textContent = `"${verdict.text}" is not a valid port: TCP and UDP ports run from 1 to 65535.`;
+      message.textContent = notAPort(verdict.text);
       break;
     case 'not-a-number':
       message.textContent = `"${verdict.text}" is not a port number. Port pages are at /ports/<number>/, for example /ports/6443/.`;

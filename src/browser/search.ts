@@ -1,6 +1,7 @@
 // Search: numbers from the site's own port index, words from Pagefind. Loaded only once the
 // search box is used, never on page load.
 import { answerQuery, type PortAnswer, type PortIndexEntry } from '../domain/search-query';
+import { notAPort } from '../domain/ports';
 
 export interface Hit {
   url: string;
@@ -27,7 +28,8 @@ type Pagefind = {
 
 let indexPromise: Promise<PortIndexEntry[]> | undefined;
 let pagefindPromise: Promise<Pagefind> | undefined;
-const RANGE = document.documentElement.dataset.releases ?? '1.32–1.36';
+/** The releases the site covers, "1.32–1.36", as the page states them. */
+const RANGE = document.documentElement.dataset.releases ?? '';
 
 function portIndex(): Promise<PortIndexEntry[]> {
   indexPromise ??= fetch('/search/ports.json').then((r) => r.json() as Promise<PortIndexEntry[]>);
@@ -82,7 +84,7 @@ function fromPorts(answer: Exclude<PortAnswer, { kind: 'words' }>): Answer {
       };
     case 'out-of-range':
       return {
-        message: `"${answer.text}" is not a valid port: TCP and UDP ports run from 1 to 65535.`,
+        message: notAPort(answer.text),
         hits: [],
       };
   }

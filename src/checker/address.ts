@@ -1,19 +1,9 @@
 /** Reading addresses as listing tools print them, and the Linux rules for when two binds overlap. */
-import type { Bind } from '../domain/schema.ts';
+import type { Bind } from '../domain/enums.ts';
 import type { AddressKind } from './types.ts';
+import { isIPv4 } from '../domain/net.ts';
 
 export type Tool = 'ss' | 'netstat' | 'lsof-v4' | 'lsof-v6' | 'docker' | 'plain';
-
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-export function isIPv4(text: string): boolean {
-  const m = IPV4.exec(text);
-  return !!m && m.slice(1).every((n) => Number(n) <= 255);
-}
-
-export function isIPv6(text: string): boolean {
-  return /^[0-9a-f:.]+$/i.test(text) && text.includes(':') && text.split('::').length <= 2;
-}
 
 /**
  * Splits `addr:port` as ss, netstat, lsof and docker print it: `0.0.0.0:22`, `*:22`,

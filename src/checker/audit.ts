@@ -3,20 +3,22 @@
  * what the reference says should, endpoint by endpoint.
  */
 import type { Model } from '../domain/model.ts';
-import type { Role } from '../domain/schema.ts';
-import { createChecker } from './check.ts';
-import { parseInput } from './parse.ts';
-import type {
-  AddressKind,
-  CheckOptions,
-  EndpointRef,
-  Entry,
-  Format,
-  ParseResult,
-} from './types.ts';
+import type { Role } from '../domain/enums.ts';
+import type { RoleSpec } from '../domain/node.ts';
+import type { Target } from './targets.ts';
+import type { AddressKind, EndpointRef, Entry, Format, ParseResult } from './types.ts';
 import { LISTING_FORMATS } from './types.ts';
 
-export type AuditKind = 'listening' | 'missing' | 'wider' | 'narrower' | 'undocumented' | 'foreign';
+/** In the order a report shows them: the most urgent first. */
+export const AUDIT_KINDS = [
+  'foreign',
+  'wider',
+  'missing',
+  'narrower',
+  'undocumented',
+  'listening',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export interface AuditItem {
   kind: AuditKind;
@@ -42,6 +44,7 @@ export interface AuditReport {
   unrecognized: ParseResult['unrecognized'];
 }
 
+/** Short names, for counts and the command line. */
 export const AUDIT_LABEL: Record<AuditKind, string> = {
   listening: 'listening as documented',
   missing: 'missing',
@@ -49,6 +52,16 @@ export const AUDIT_LABEL: Record<AuditKind, string> = {
   narrower: 'bound narrower than documented',
   undocumented: 'undocumented listener',
   foreign: 'another process on a Canonical Kubernetes port',
+};
+
+/** Section headings, which also say what the finding means. */
+export const AUDIT_HEADING: Record<AuditKind, string> = {
+  foreign: 'Another process on a Canonical Kubernetes port',
+  wider: 'Bound wider than documented (security)',
+  missing: 'Missing: the service is probably down',
+  narrower: 'Bound narrower than documented: other nodes cannot reach it',
+  undocumented: 'Undocumented listeners of Canonical Kubernetes processes',
+  listening: 'Listening as documented',
 };
 
 const WILDCARDS: readonly AddressKind[] = ['v4-any', 'dual-any', 'v6only-any', 'none'];
@@ -64,18 +77,35 @@ function compareBind(bind: string, kinds: AddressKind[]): 'same' | 'wider' | 'na
     : 'narrower';
 }
 
+function notesFor(parsed: ParseResult, skipped: readonly string[]): string[] {
+  const notes = [
+    'Unix sockets (containerd) do not appear in ss -tulpn, so they are not reported missing.',
+  ];
+  for (const p of skipped.map((x) => x.toUpperCase()))
+    notes.push(
+      `The paste has no ${p} listeners at all, so ${p} endpoints were not checked: capture with sudo ss -tulpn.`,
+    );
+  if (!LISTING_FORMATS.includes(parsed.format))
+    notes.push(
+      `An audit reads socket listings (ss, netstat, lsof); this paste was read as ${parsed.format}.`,
+    );
+  if (!parsed.showsProcesses)
+    notes.push(
+      'No process names in this paste: run ss as root (sudo ss -tulpn) so listeners can be told apart.',
+    );
+  return notes;
+}
+
 export function auditParsed(
   model: Model,
   parsed: ParseResult,
   text: string,
-  options: CheckOptions & { role: Role },
+  spec: RoleSpec,
+  targets: Target[],
+  owns: (entry: Entry, serviceId: string) => boolean,
 ): AuditReport {
-  const checker = createChecker(model);
-  const targets = checker.targets(options);
   const lines = text.split(/\r\n|\r|\n/);
   const listeners = parsed.entries.filter((e) => e.kind === 'listen' && e.endPort === undefined);
-  const owns = checker.showsService;
-  const ownerOf = (e: Entry) => model.services.find((s) => owns(e, s.id));
   const items: AuditItem[] = [];
   const at = (e: Entry) => ({
     line: e.line,
@@ -93,24 +123,25 @@ export function auditParsed(
   );
   for (const t of targets) {
     if (!captured.has(t.protocol)) continue;
+    const { endpoint } = t;
+    const name = endpoint.serviceName;
+    const where = `${t.port}/${t.protocol}`;
     const here = listeners.filter((e) => e.port === t.port && e.protocol === t.protocol);
-    const service = model.service(t.endpoint.service);
     const own = here.filter(
       (e) =>
-        owns(e, t.endpoint.service) ||
+        owns(e, endpoint.service) ||
         (!e.processes?.length &&
-          (t.endpoint.kernelOwned ? parsed.showsProcesses : !parsed.showsProcesses)),
+          (endpoint.kernelOwned ? parsed.showsProcesses : !parsed.showsProcesses)),
     );
-    const foreign = here.filter((e) => !own.includes(e));
-    for (const e of foreign) {
+    for (const e of here.filter((x) => !own.includes(x)))
       items.push({
         kind: 'foreign',
         endpoint: t.ref,
         ...at(e),
-        detail: `${e.processes?.join(', ') ?? 'An unknown process'} holds ${t.port}/${t.protocol}, which ${t.endpoint.serviceName} needs on this node.`,
+        detail: `${e.processes?.join(', ') ?? 'An unknown process'} holds ${where}, which ${name} needs on this node.`,
       });
-    }
     if (!own.length) {
+      const service = model.service(endpoint.service);
       const look =
         service.runsAs === 'snap'
           ? `sudo systemctl status ${service.unit}`
@@ -119,114 +150,48 @@ export function auditParsed(
         kind: 'missing',
         endpoint: t.ref,
         service: service.name,
-        detail: `Nothing of ${t.endpoint.serviceName} listens on ${t.port}/${t.protocol}. The service is probably down: ${look}.`,
+        detail: `Nothing of ${name} listens on ${where}. The service is probably down: ${look}.`,
       });
       continue;
     }
-    const owner = own[0]!;
     const comparison = compareBind(
-      t.endpoint.bind!,
+      endpoint.bind,
       own.map((e) => e.addressKind),
     );
     const known = own.some((e) => e.processes?.length) ? '' : ' (owner assumed: no process shown)';
-    if (comparison === 'same')
-      items.push({
-        kind: 'listening',
-        endpoint: t.ref,
-        ...at(owner),
-        detail: `${t.endpoint.serviceName} listens on ${t.port}/${t.protocol} as documented${known}.`,
-      });
-    else if (comparison === 'wider')
-      items.push({
-        kind: 'wider',
-        endpoint: t.ref,
-        ...at(owner),
-        detail: `Security: ${t.endpoint.serviceName} is documented on ${t.endpoint.bind} but listens on ${own.map((e) => e.address ?? 'all interfaces').join(', ')}; it is reachable from the network. Fix its bind address, and block the port until then.`,
-      });
-    else
-      items.push({
-        kind: 'narrower',
-        endpoint: t.ref,
-        ...at(owner),
-        detail: `${t.endpoint.serviceName} is documented on ${t.endpoint.bind === '*' ? 'all interfaces' : 'the default interface'} but listens only on ${own.map((e) => e.address).join(', ')}; other nodes cannot reach it.`,
-      });
+    const seen = own.map((e) => e.address ?? 'all interfaces').join(', ');
+    const detail = {
+      same: `${name} listens on ${where} as documented${known}.`,
+      wider: `Security: ${name} is documented on ${endpoint.bind} but listens on ${seen}; it is reachable from the network. Fix its bind address, and block the port until then.`,
+      narrower: `${name} is documented on ${endpoint.bind === '*' ? 'all interfaces' : 'the default interface'} but listens only on ${seen}; other nodes cannot reach it.`,
+    }[comparison];
+    const kind = comparison === 'same' ? 'listening' : comparison;
+    items.push({ kind, endpoint: t.ref, ...at(own[0]!), detail });
   }
 
   const documented = new Set(targets.map((t) => `${t.port}/${t.protocol}`));
   for (const e of listeners) {
     if (documented.has(`${e.port}/${e.protocol}`)) continue;
-    const service = ownerOf(e);
+    const service = model.services.find((s) => owns(e, s.id));
     if (service)
       items.push({
         kind: 'undocumented',
         service: service.name,
         ...at(e),
-        detail: `${service.name} listens on ${e.port}/${e.protocol}, which the reference does not document for a ${options.role} node (metrics, debug or an ephemeral port).`,
+        detail: `${service.name} listens on ${e.port}/${e.protocol}, which the reference does not document for a ${spec.role} node (metrics, debug or an ephemeral port).`,
       });
   }
 
   const summary = { listening: 0, missing: 0, wider: 0, narrower: 0, undocumented: 0, foreign: 0 };
   for (const i of items) summary[i.kind]++;
-  const notes = [
-    'Unix sockets (containerd) do not appear in ss -tulpn, so they are not reported missing.',
-    ...skipped.map(
-      (p) =>
-        `The paste has no ${p.toUpperCase()} listeners at all, so ${p.toUpperCase()} endpoints were not checked: capture with sudo ss -tulpn.`,
-    ),
-    ...(LISTING_FORMATS.includes(parsed.format)
-      ? []
-      : [
-          `An audit reads socket listings (ss, netstat, lsof); this paste was read as ${parsed.format}.`,
-        ]),
-    ...(parsed.showsProcesses
-      ? []
-      : [
-          'No process names in this paste: run ss as root (sudo ss -tulpn) so listeners can be told apart.',
-        ]),
-  ];
   return {
     mode: 'audit',
-    release: options.release ?? model.latest.id,
-    role: options.role,
+    release: spec.release,
+    role: spec.role,
     format: parsed.format,
     items,
     summary,
-    notes,
+    notes: notesFor(parsed, skipped),
     unrecognized: parsed.unrecognized,
   };
-}
-
-export async function auditNode(
-  model: Model,
-  text: string,
-  options: CheckOptions & { role: Role },
-): Promise<AuditReport> {
-  return auditParsed(model, await parseInput(text, options.format ?? 'auto'), text, options);
-}
-
-export function auditToText(r: AuditReport): string {
-  const order: AuditKind[] = [
-    'foreign',
-    'wider',
-    'missing',
-    'narrower',
-    'undocumented',
-    'listening',
-  ];
-  const out = [
-    `Node audit: ${r.role} node, release ${r.release}, input ${r.format}: ${order.map((k) => `${r.summary[k]} ${AUDIT_LABEL[k]}`).join(', ')}`,
-    '',
-  ];
-  for (const kind of order) {
-    const items = r.items.filter((i) => i.kind === kind);
-    if (!items.length) continue;
-    out.push(`${AUDIT_LABEL[kind].toUpperCase()} (${items.length})`);
-    for (const i of items)
-      out.push(
-        `  ${i.endpoint ? `${i.endpoint.port}/${i.endpoint.protocol}` : `${i.port}/${i.protocol}`}${i.line ? ` (line ${i.line})` : ''}: ${i.detail}`,
-      );
-    out.push('');
-  }
-  out.push(...r.notes.map((n) => `Note: ${n}`));
-  return out.join('\n') + '\n';
 }

@@ -2,19 +2,20 @@ export { createChecker, type Checker, FIREWALL_NOTE } from './check.ts';
 export { parseInput, InputRefused, MAX_INPUT_BYTES } from './parse.ts';
 export { detectFormat } from './detect.ts';
 export {
+  auditToText,
+  capitalised,
+  findingWhere,
   reportToMarkdown,
   reportToText,
   summaryLine,
   VERDICT_LABEL,
-  findingWhere,
 } from './report.ts';
 export * from './types.ts';
 export {
-  auditNode,
-  auditParsed,
-  auditToText,
+  AUDIT_HEADING,
+  AUDIT_KINDS,
   AUDIT_LABEL,
-  type AuditReport,
   type AuditItem,
   type AuditKind,
+  type AuditReport,
 } from './audit.ts';

@@ -1,7 +1,10 @@
 /** Turns pasted text into entries, choosing the parser by detection or by the user's choice. */
 import { detectFormat } from './detect.ts';
 import { parseDockerPs, parseCompose } from './parsers/docker.ts';
-import { parseUfw, parseFirewalld, parseIptables, parseNft } from './parsers/firewall.ts';
+import { parseUfw } from './parsers/ufw.ts';
+import { parseFirewalld } from './parsers/firewalld.ts';
+import { parseIptables } from './parsers/iptables.ts';
+import { parseNft } from './parsers/nft.ts';
 import { parseKubectlSvc, parseKubernetes } from './parsers/kube.ts';
 import { parseLsof, parseNetstat, parseSs } from './parsers/listing.ts';
 import { parsePlain } from './parsers/plain.ts';
@@ -36,7 +39,6 @@ export async function parseInput(
       `The input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`,
     );
   }
-  // NUL and other control characters never belong in a listing; they are reported, not parsed.
   const chosen = format === 'auto' ? detectFormat(text) : format;
   const sync = SYNC[chosen];
   if (sync) return sync(text);

@@ -1,4 +1,6 @@
-/** Report renderings that need no DOM: Markdown for tickets, and the plain table for the CLI. */
+/** Report renderings that need no DOM: Markdown for tickets, and plain text for the CLI. */
+import { describeOptions } from '../domain/node.ts';
+import { AUDIT_KINDS, AUDIT_LABEL, type AuditReport } from './audit.ts';
 import type { Finding, Report } from './types.ts';
 
 export const VERDICT_LABEL: Record<Finding['verdict'], string> = {
@@ -26,13 +28,15 @@ export function summaryLine(r: Report): string {
   return parts.join(', ');
 }
 
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export function reportToMarkdown(r: Report, siteUrl = ''): string {
   const out = [
     `### Canonical Kubernetes port check: ${r.role} node, release ${r.release}`,
     '',
-    `Input: ${r.format}. Datastore ${r.options.datastore}, kube-proxy replacement ${r.options.kubeProxyReplacement ? 'on' : 'off'}${r.options.nodeIp ? `, node IP ${r.options.nodeIp}` : ''}.`,
+    `Input: ${r.format}. ${capitalised(describeOptions(r.options))}.`,
     '',
     `**${summaryLine(r)}**`,
     '',
@@ -98,5 +102,27 @@ export function reportToText(r: Report): string {
     );
   }
   if (r.notes.length) out.push('', ...r.notes.map((n) => `Note: ${n}`));
+  return out.join('\n') + '\n';
+}
+
+export function auditToText(r: AuditReport): string {
+  const counts = AUDIT_KINDS.map((k) => `${r.summary[k]} ${AUDIT_LABEL[k]}`).join(', ');
+  const out = [
+    `Node audit: ${r.role} node, release ${r.release}, input ${r.format}: ${counts}`,
+    '',
+  ];
+  for (const kind of AUDIT_KINDS) {
+    const items = r.items.filter((i) => i.kind === kind);
+    if (!items.length) continue;
+    out.push(`${AUDIT_LABEL[kind].toUpperCase()} (${items.length})`);
+    for (const i of items) {
+      const where = i.endpoint
+        ? `${i.endpoint.port}/${i.endpoint.protocol}`
+        : `${i.port}/${i.protocol}`;
+      out.push(`  ${where}${i.line ? ` (line ${i.line})` : ''}: ${i.detail}`);
+    }
+    out.push('');
+  }
+  out.push(...r.notes.map((n) => `Note: ${n}`));
   return out.join('\n') + '\n';
 }

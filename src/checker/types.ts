@@ -1,10 +1,8 @@
 /** Shared shapes of the conflict checker. */
-import type { Bind, Role } from '../domain/schema.ts';
-import type { PortOption } from '../domain/ports.ts';
+import type { Bind, Role, Transport } from '../domain/enums.ts';
+import type { reportOptions, RoleChoice } from '../domain/node.ts';
 
-export { PORT_OPTIONS, type PortOption } from '../domain/ports.ts';
-
-export type Transport = 'tcp' | 'udp';
+export type { Transport };
 
 /** How an address overlaps others on Linux (see the checker page for the rules). */
 export type AddressKind =
@@ -75,6 +73,9 @@ export const FORMATS = [
 
 export type Format = (typeof FORMATS)[number]['id'];
 
+/** The format a person chose, or `auto` to detect it. */
+export type FormatChoice = Format | 'auto';
+
 /** Socket listings: the formats that show processes, and the ones a node audit reads. */
 export const LISTING_FORMATS: readonly Format[] = ['ss', 'netstat', 'lsof'];
 
@@ -111,26 +112,10 @@ export interface Finding extends Located {
   endpoints: EndpointRef[];
 }
 
-export interface CheckOptions {
-  release?: string;
-  role?: Role | 'both';
-  datastore?: 'etcd' | 'k8s-dqlite';
-  kubeProxyReplacement?: boolean;
-  /** The node's default-route IPv4 address, to settle `default`-interface overlaps. */
-  nodeIp?: string;
-  ports?: Partial<Record<PortOption, number>>;
-  format?: Format | 'auto';
-}
-
 export interface Report {
   release: string;
-  role: Role | 'both';
-  options: {
-    datastore: string;
-    kubeProxyReplacement: boolean;
-    nodeIp?: string;
-    ports: Partial<Record<PortOption, number>>;
-  };
+  role: RoleChoice;
+  options: ReturnType<typeof reportOptions>;
   format: Format;
   findings: Finding[];
   unrecognized: Unrecognized[];

@@ -1,32 +1,23 @@
-/** Command-line options shared by check-ports and firewall: the node's release, role, options and changed ports. */
-import { PORT_OPTIONS, type PortOption } from '../checker/types.ts';
+/**
+ * Reads a command line. The node's options come from the node field table (domain/node.ts);
+ * each program adds its own flags with `other`.
+ */
+import { fieldsFor, type NodeField, type NodeInput, type NodeProgram } from '../domain/node.ts';
 
+/** A malformed command line: the program prints its usage after the message. */
 export class UsageError extends Error {}
 
-export interface NodeArgs {
-  release?: string;
-  role?: 'control-plane' | 'worker' | 'both';
-  datastore?: 'etcd' | 'k8s-dqlite';
-  kubeProxyReplacement?: boolean;
-  ports?: Partial<Record<PortOption, number>>;
-}
-
-export const NODE_USAGE = `  --release VERSION                 release (default: the latest)
-  --datastore etcd|k8s-dqlite       datastore, where the release offers both
-  --kube-proxy-replacement on|off   kube-proxy replacement, where the release offers both
-  --secure-port N, --etcd-port N, --etcd-peer-port N, --k8s-dqlite-port N, --tunnel-port N
-                                    ports changed at bootstrap`;
-
 /**
- * Reads argv with `--flag value` and `--flag=value` forms. Node options are handled here;
- * `other(flag, value)` handles the rest and returns false for an unknown flag.
+ * Reads argv with `--flag value` and `--flag=value` forms. Node options are read here;
+ * `other(flag, value, arg)` handles the rest and returns false for an unknown flag.
  */
 export function parseNodeArgs(
   argv: string[],
+  program: NodeProgram,
   other: (flag: string, value: () => string, arg: string) => boolean,
-  roles: readonly string[] = ['control-plane', 'worker', 'both'],
-): NodeArgs {
-  const out: NodeArgs = {};
+): NodeInput {
+  const fields = new Map(fieldsFor(program).map((f) => [`--${f.name}`, f]));
+  const input: NodeInput = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -38,23 +29,30 @@ export function parseNodeArgs(
         throw new UsageError(`${flag} needs a value`);
       return v;
     };
-    const oneOf = <T extends string>(allowed: readonly T[]): T => {
-      const v = value();
-      if (!allowed.includes(v as T))
-        throw new UsageError(`${flag} must be ${allowed.join(', ')}; not "${v}"`);
-      return v as T;
-    };
-    if (flag === '--release') out.release = value();
-    else if (flag === '--role') out.role = oneOf(roles) as 'control-plane' | 'worker' | 'both';
-    else if (flag === '--datastore') out.datastore = oneOf(['etcd', 'k8s-dqlite'] as const);
-    else if (flag === '--kube-proxy-replacement')
-      out.kubeProxyReplacement = oneOf(['on', 'off'] as const) === 'on';
-    else if (PORT_OPTIONS.includes(flag.slice(2) as PortOption) && flag.startsWith('--')) {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > 65535)
-        throw new UsageError(`${flag} must be a port from 1 to 65535`);
-      out.ports = { ...out.ports, [flag.slice(2)]: n };
-    } else if (!other(flag, value, arg)) throw new UsageError(`unknown option ${arg}`);
+    const field = fields.get(flag);
+    if (field) field.read(input, value());
+    else if (!other(flag, value, arg)) throw new UsageError(`unknown option ${arg}`);
   }
-  return out;
+  return input;
+}
+
+/** One option line of --help; a long flag gets its help on the next line. */
+export function usageLine(left: string, help: string): string {
+  return left.length > 32 ? `  ${left}\n${' '.repeat(36)}${help}` : `  ${left.padEnd(32)}  ${help}`;
+}
+
+/** The --help lines for a program's node options, from the field table. */
+export function nodeUsage(program: NodeProgram): string {
+  const fields = fieldsFor(program);
+  const flag = (f: NodeField) =>
+    `--${f.name} ${f.metavar ?? (f.choices?.(program) ?? []).map((c) => c.value).join('|')}`;
+  const out: string[] = [];
+  for (const field of fields) {
+    if (!field.group) out.push(usageLine(flag(field), field.help));
+    else if (fields.find((f) => f.group === field.group) === field) {
+      const members = fields.filter((f) => f.group === field.group);
+      out.push(usageLine(members.map(flag).join(', '), field.help));
+    }
+  }
+  return out.join('\n');
 }

@@ -1,7 +1,7 @@
 /** The validated reference data. Importing this module validates `data/reference.json`, so a bad edit fails the build. */
 import raw from '../../data/reference.json' with { type: 'json' };
 import { createModel } from './model.ts';
-import { validateReference } from './schema.ts';
+import { validateReference } from './validate.ts';
 
 export const reference = validateReference(raw);
 export const model = createModel(reference);

@@ -2,63 +2,73 @@
  * Queries over the reference data. Pure functions with no Astro or DOM imports, so pages,
  * browser scripts, the CLI and unit tests share one set of rules.
  */
-import type { Bind, Datastore, Endpoint, Reference, Release, Role, Service } from './schema.ts';
-
-export type { Bind, Datastore, Endpoint, Reference, Release, Role, Service };
-
-export interface ClusterOptions {
-  datastore: Datastore;
-  kubeProxyReplacement: boolean;
-}
+import type {
+  Endpoint,
+  NetworkEndpoint,
+  Reference,
+  Release,
+  Service,
+  SocketEndpoint,
+} from './schema.ts';
+import {
+  CONDITION_FIELDS,
+  resolveNode,
+  resolveRoleNode,
+  type Condition,
+  type NodeInput,
+  type NodeSpec,
+  type NodeProgram,
+  type RoleSpec,
+} from './node.ts';
+import { nearestPorts } from './ports.ts';
 
 export type Availability =
   | { state: 'present' }
   | { state: 'conditional'; condition: string }
   | { state: 'absent'; reason: string };
 
-/** An endpoint with the derived facts every view needs. */
-export interface EndpointView extends Endpoint {
+/** What every view of an endpoint needs beyond the data. */
+interface Derived {
   /** Stable anchor, `tcp-6443`, with `-<role>` only where two endpoints would share one. */
   anchor: string;
   /** Port number as text, or the socket path. */
   where: string;
   serviceName: string;
 }
+export type NetworkView = NetworkEndpoint & Derived;
+export type SocketView = SocketEndpoint & Derived;
+export type EndpointView = NetworkView | SocketView;
 
-export const ROLE_LABEL: Record<Role, string> = {
-  'control-plane': 'control plane',
-  worker: 'worker',
-};
-export const BIND_LABEL: Record<Bind, string> = {
-  localhost: 'localhost (127.0.0.1)',
-  default: 'default interface',
-  '*': 'all interfaces',
-};
-export const REACHABLE_LABEL = {
-  none: 'no other host',
-  'control-plane': 'control plane nodes',
-  nodes: 'every cluster node',
-  clients: 'cluster nodes and API clients',
-} as const;
+export const isNetwork = (e: EndpointView): e is NetworkView => e.protocol !== 'unix';
 
+/** "only when the datastore is k8s-dqlite and kube-proxy replacement is off". */
 export function conditionText(condition: Endpoint['condition']): string {
   if (!condition) return '';
-  const parts: string[] = [];
-  if (condition.datastore) parts.push(`the datastore is ${condition.datastore}`);
-  if (condition.kubeProxyReplacement === false) parts.push('kube-proxy replacement is off');
-  if (condition.kubeProxyReplacement === true) parts.push('kube-proxy replacement is on');
+  const parts = CONDITION_FIELDS.filter((f) => condition[f.condition.key] !== undefined).map((f) =>
+    f.condition.text(condition[f.condition.key]!),
+  );
   return `only when ${parts.join(' and ')}`;
 }
 
-function satisfies(condition: Endpoint['condition'], options: ClusterOptions): boolean {
-  if (!condition) return true;
-  if (condition.datastore && condition.datastore !== options.datastore) return false;
-  if (
-    condition.kubeProxyReplacement !== undefined &&
-    condition.kubeProxyReplacement !== options.kubeProxyReplacement
-  )
-    return false;
-  return true;
+function satisfies(condition: Endpoint['condition'], options: Condition): boolean {
+  return CONDITION_FIELDS.every(({ condition: { key } }) => {
+    const wanted = condition?.[key];
+    return wanted === undefined || wanted === options[key];
+  });
+}
+
+/** Every combination of the options a cluster of this release can have. */
+function optionSpace(release: Release): Condition[] {
+  return CONDITION_FIELDS.reduce<Condition[]>(
+    (space, field) =>
+      space.flatMap((partial) =>
+        field.condition.offered(release).map((value) => ({
+          ...partial,
+          [field.condition.key]: value,
+        })),
+      ),
+    [{}],
+  );
 }
 
 export function createModel(ref: Reference) {
@@ -67,31 +77,31 @@ export function createModel(ref: Reference) {
   const servicesById = new Map(ref.services.map((s) => [s.id, s]));
   const releaseIdx = (id: string) => releases.findIndex((r) => r.id === id);
 
-  const groupSize = new Map<string, number>();
   const baseAnchor = (e: Endpoint) =>
     e.protocol === 'unix' ? `unix-${e.service}` : `${e.protocol}-${e.port}`;
+  const groupSize = new Map<string, number>();
   for (const e of ref.endpoints)
     groupSize.set(baseAnchor(e), (groupSize.get(baseAnchor(e)) ?? 0) + 1);
-
+  const derive = (e: Endpoint): Derived => ({
+    anchor:
+      (groupSize.get(baseAnchor(e)) ?? 1) > 1
+        ? `${baseAnchor(e)}-${e.roles.join('-')}`
+        : baseAnchor(e),
+    where: e.protocol === 'unix' ? e.socket : String(e.port),
+    serviceName: servicesById.get(e.service)?.name ?? e.service,
+  });
+  const sortKey = (e: EndpointView) => (isNetwork(e) ? e.port : 1e6);
   const endpoints: EndpointView[] = ref.endpoints
-    .map((e) => ({
-      ...e,
-      anchor:
-        (groupSize.get(baseAnchor(e)) ?? 1) > 1
-          ? `${baseAnchor(e)}-${e.roles.join('-')}`
-          : baseAnchor(e),
-      where: e.port !== undefined ? String(e.port) : e.socket!,
-      serviceName: servicesById.get(e.service)?.name ?? e.service,
-    }))
+    .map((e): EndpointView => ({ ...e, ...derive(e) }))
     .sort(
       (a, b) =>
-        (a.port ?? 1e6) - (b.port ?? 1e6) ||
+        sortKey(a) - sortKey(b) ||
         a.protocol.localeCompare(b.protocol) ||
         a.anchor.localeCompare(b.anchor),
     );
 
-  const network = endpoints.filter((e) => e.port !== undefined);
-  const ports = [...new Set(network.map((e) => e.port!))].sort((a, b) => a - b);
+  const network = endpoints.filter(isNetwork);
+  const ports = [...new Set(network.map((e) => e.port))].sort((a, b) => a - b);
 
   function release(id: string): Release {
     const r = releases.find((x) => x.id === id);
@@ -100,42 +110,19 @@ export function createModel(ref: Reference) {
     return r;
   }
 
-  function defaultOptions(releaseId: string): ClusterOptions {
-    const r = release(releaseId);
-    return { datastore: r.defaultDatastore, kubeProxyReplacement: r.defaultKubeProxyReplacement };
+  /** A node description with the release's defaults filled in (see node.ts). */
+  function node(input: NodeInput = {}, program: NodeProgram = 'check'): NodeSpec {
+    return resolveNode(releases, input, program);
   }
 
-  /** Fills in release defaults and refuses options the release does not offer. */
-  function resolveOptions(
-    releaseId: string,
-    options: Partial<ClusterOptions> = {},
-  ): ClusterOptions {
-    const r = release(releaseId);
-    const resolved = {
-      ...defaultOptions(releaseId),
-      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-    } as ClusterOptions;
-    if (!r.datastores.includes(resolved.datastore))
-      throw new Error(
-        `Release ${r.id} does not offer the ${resolved.datastore} datastore (it offers ${r.datastores.join(', ')})`,
-      );
-    if (!r.kubeProxyReplacement.includes(resolved.kubeProxyReplacement))
-      throw new Error(
-        `Release ${r.id} does not offer kube-proxy replacement ${resolved.kubeProxyReplacement ? 'on' : 'off'}`,
-      );
-    return resolved;
+  /** The same, for one node role (firewall rules, audits). */
+  function roleNode(input: NodeInput = {}, program: NodeProgram = 'firewall'): RoleSpec {
+    return resolveRoleNode(releases, input, program);
   }
 
   function inRange(e: Endpoint, releaseId: string): boolean {
     const i = releaseIdx(releaseId);
     return i >= releaseIdx(e.releases.from) && i <= releaseIdx(e.releases.to);
-  }
-
-  /** Every combination of options a cluster of this release can have. */
-  function optionSpace(r: Release): ClusterOptions[] {
-    return r.datastores.flatMap((datastore) =>
-      r.kubeProxyReplacement.map((kubeProxyReplacement) => ({ datastore, kubeProxyReplacement })),
-    );
   }
 
   function availability(e: Endpoint, releaseId: string): Availability {
@@ -155,25 +142,20 @@ export function createModel(ref: Reference) {
         state: 'absent',
         reason: `${conditionText(e.condition)}, which ${r.id} does not offer`,
       };
-    const isDefault = satisfies(e.condition, defaultOptions(releaseId));
+    const isDefault = satisfies(e.condition, node({ release: releaseId }));
     return {
       state: 'conditional',
       condition: `${conditionText(e.condition)}${isDefault ? ' (the default)' : ' (not the default)'}`,
     };
   }
 
-  /** What a node of this role runs on this release with these options. */
-  function forRelease(
-    releaseId: string,
-    role: Role | 'both',
-    options: Partial<ClusterOptions> = {},
-  ): EndpointView[] {
-    const resolved = resolveOptions(releaseId, options);
+  /** What a node of this role runs, with these options. */
+  function forNode(spec: Pick<NodeSpec, 'release' | 'role'> & Condition): EndpointView[] {
     return endpoints.filter(
       (e) =>
-        inRange(e, releaseId) &&
-        satisfies(e.condition, resolved) &&
-        (role === 'both' || e.roles.includes(role)),
+        inRange(e, spec.release) &&
+        satisfies(e.condition, spec) &&
+        (spec.role === 'both' || e.roles.includes(spec.role)),
     );
   }
 
@@ -207,23 +189,13 @@ export function createModel(ref: Reference) {
     return changes;
   }
 
-  function byPort(port: number): EndpointView[] {
-    return network.filter((e) => e.port === port);
-  }
-
-  function byService(id: string): EndpointView[] {
-    return endpoints.filter((e) => e.service === id);
-  }
+  const byPort = (port: number): NetworkView[] => network.filter((e) => e.port === port);
+  const byService = (id: string): EndpointView[] => endpoints.filter((e) => e.service === id);
 
   function service(id: string): Service {
     const s = servicesById.get(id);
     if (!s) throw new Error(`Unknown service "${id}"`);
     return s;
-  }
-
-  /** The known ports closest to n, nearest first (ties: lower port first). */
-  function nearestPorts(n: number, count = 4): number[] {
-    return [...ports].sort((a, b) => Math.abs(a - n) - Math.abs(b - n) || a - b).slice(0, count);
   }
 
   function neighbours(port: number): { previous: number | undefined; next: number | undefined } {
@@ -254,22 +226,24 @@ export function createModel(ref: Reference) {
     ref,
     releases,
     latest,
+    /** "1.32–1.36": the releases this data covers. */
+    span: `${releases[0]!.id}–${latest.id}`,
     services: ref.services,
     endpoints,
     network,
     ports,
     release,
-    defaultOptions,
-    resolveOptions,
+    node,
+    roleNode,
     availability,
-    forRelease,
+    forNode,
     documentedIn,
     diff,
     byPort,
     byService,
     service,
     source,
-    nearestPorts,
+    nearestPorts: (n: number, count?: number) => nearestPorts(ports, n, count),
     neighbours,
     releaseRange,
     releasesOf,

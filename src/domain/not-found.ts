@@ -1,12 +1,12 @@
 /** Explains a URL that led to the 404 page, when it looks like a port lookup. */
+import { isPort, nearestPorts } from './ports.ts';
+
 export type MissingPath =
   | { kind: 'known-port'; port: number }
   | { kind: 'unused-port'; port: number; nearest: number[] }
   | { kind: 'out-of-range'; text: string }
   | { kind: 'not-a-number'; text: string }
   | { kind: 'other' };
-
-export const MAX_PORT = 65535;
 
 export function explainMissingPath(
   pathname: string,
@@ -25,10 +25,7 @@ export function explainMissingPath(
   if (text === undefined) return { kind: 'other' };
   if (!/^\d+$/.test(text)) return { kind: 'not-a-number', text };
   const port = Number(text);
-  if (port < 1 || port > MAX_PORT) return { kind: 'out-of-range', text };
+  if (!isPort(port)) return { kind: 'out-of-range', text };
   if (ports.includes(port)) return { kind: 'known-port', port };
-  const nearest = [...ports]
-    .sort((a, b) => Math.abs(a - port) - Math.abs(b - port) || a - b)
-    .slice(0, nearestCount);
-  return { kind: 'unused-port', port, nearest };
+  return { kind: 'unused-port', port, nearest: nearestPorts(ports, port, nearestCount) };
 }

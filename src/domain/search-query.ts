@@ -2,6 +2,7 @@
  * Reads a search box query. Numbers are answered from the port index, never by full-text search:
  * Pagefind prefix-matches, so "64431" would otherwise return the 6443 page.
  */
+import { isPort } from './ports.ts';
 export interface PortIndexEntry {
   port: number;
   protocols: string[];
@@ -64,10 +65,9 @@ export function answerQuery(query: string, index: readonly PortIndexEntry[]): Po
   const parsed = extractPortQuery(query);
   if (!parsed) return { kind: 'words', text: query.trim() };
   const from = Number(parsed.from);
-  const inRange = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
   if (parsed.to !== undefined) {
     const to = Number(parsed.to);
-    if (!inRange(from) || !inRange(to))
+    if (!isPort(from) || !isPort(to))
       return { kind: 'out-of-range', text: `${parsed.from}-${parsed.to}` };
     const [lo, hi] = from <= to ? [from, to] : [to, from];
     return {
@@ -77,8 +77,7 @@ export function answerQuery(query: string, index: readonly PortIndexEntry[]): Po
       entries: index.filter((e) => e.port >= lo && e.port <= hi),
     };
   }
-  if (!inRange(from) || /^0\d/.test(parsed.from))
-    return { kind: 'out-of-range', text: parsed.from };
+  if (!isPort(from) || /^0\d/.test(parsed.from)) return { kind: 'out-of-range', text: parsed.from };
   const partial = index.filter((e) => String(e.port).startsWith(parsed.from) && e.port !== from);
   const exact = index.find((e) => e.port === from);
   return exact ? { kind: 'exact', entry: exact, partial } : { kind: 'unused', port: from, partial };

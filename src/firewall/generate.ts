@@ -1,12 +1,23 @@
 /** Ready-to-paste rules for ufw, firewalld, nftables and iptables, from a plan. */
-import type { Plan, Rule, Tool } from './plan.ts';
+import { SOURCE_LABEL } from '../domain/labels.ts';
+import { isV6 } from '../domain/net.ts';
+import { describeOptions } from '../domain/node.ts';
+import type { Plan, Rule, Source, Tool } from './plan.ts';
 
-const label = (r: Rule) => `${r.endpoint.serviceName} ${r.port}/${r.protocol} from ${r.from}`;
-const isV6 = (cidr: string) => cidr.includes(':');
+const label = (r: Rule) =>
+  `${r.endpoint.serviceName} ${r.port}/${r.protocol} from ${SOURCE_LABEL[r.source]}`;
+
+/** Set and chain names for each source. */
+const SOURCE_NAME: Record<Source, string> = {
+  'control-plane': 'control_plane',
+  nodes: 'nodes',
+  clients: 'clients',
+};
 
 function header(plan: Plan, comment: string): string[] {
+  const { release, role } = plan.node;
   return [
-    `${comment} Canonical Kubernetes ${plan.release}, ${plan.role} node (datastore ${plan.options.datastore}, kube-proxy replacement ${plan.options.kubeProxyReplacement ? 'on' : 'off'}).`,
+    `${comment} Canonical Kubernetes ${release}, ${role} node (${describeOptions(plan.node)}).`,
     `${comment} Opens only what other hosts must reach. Pod and service CIDRs also need forwarding; see /guides/firewall/.`,
   ];
 }
@@ -43,14 +54,14 @@ function firewalld(plan: Plan): string {
 /** Groups rules by protocol and source list, so each group becomes one set and one rule. */
 function groups(
   plan: Plan,
-): { protocol: 'tcp' | 'udp'; sources: string[]; rules: Rule[]; name: string }[] {
+): { protocol: Rule['protocol']; sources: string[]; rules: Rule[]; name: string }[] {
   const map = new Map<
     string,
-    { protocol: 'tcp' | 'udp'; sources: string[]; rules: Rule[]; name: string }
+    { protocol: Rule['protocol']; sources: string[]; rules: Rule[]; name: string }
   >();
   for (const r of plan.rules) {
-    const key = `${r.protocol} ${r.sources.join(',')} ${r.from}`;
-    const name = `${r.protocol}_from_${r.from === 'control plane nodes' ? 'control_plane' : r.from === 'cluster nodes' ? 'nodes' : 'clients'}`;
+    const key = `${r.protocol} ${r.sources.join(',')} ${r.source}`;
+    const name = `${r.protocol}_from_${SOURCE_NAME[r.source]}`;
     if (!map.has(key)) map.set(key, { protocol: r.protocol, sources: r.sources, rules: [], name });
     map.get(key)!.rules.push(r);
   }

@@ -2,27 +2,28 @@
  * Machine-readable exports. The shape is versioned by EXPORT_SCHEMA_VERSION: fields may be
  * added within a version, never removed or renamed.
  */
-import type { Availability, EndpointView, Model } from '../domain/model.ts';
+import { isNetwork, type EndpointView, type Model } from '../domain/model.ts';
 import { plainText } from '../domain/inline.ts';
 
 export const EXPORT_SCHEMA_VERSION = 1;
 
 function endpointRecord(model: Model, e: EndpointView) {
+  const network = isNetwork(e) ? e : undefined;
   return {
     id: e.anchor,
     service: e.service,
     serviceName: e.serviceName,
     processNames: model.service(e.service).processNames,
-    port: e.port ?? null,
-    socket: e.socket ?? null,
+    port: network?.port ?? null,
+    socket: e.protocol === 'unix' ? e.socket : null,
     protocol: e.protocol,
-    bind: e.bind ?? null,
+    bind: network?.bind ?? null,
     roles: e.roles,
     releases: model.releasesOf(e),
     condition: e.condition ?? null,
-    option: e.option ?? null,
+    option: network?.option ?? null,
     preflight: e.preflight,
-    kernelOwned: e.kernelOwned,
+    kernelOwned: network?.kernelOwned ?? false,
     reachableFrom: e.reachableFrom,
     purpose: e.purpose,
     description: e.description,
@@ -50,7 +51,7 @@ export function endpointsExport(model: Model) {
       ...endpointRecord(model, e),
       availability: Object.fromEntries(
         model.releases.map((r) => [r.id, model.availability(e, r.id)]),
-      ) as Record<string, Availability>,
+      ),
     })),
   };
 }

@@ -1,6 +1,6 @@
 /** A one-line firewall hint for a port page, derived from `reachableFrom`. */
 import type { EndpointView } from '../domain/model.ts';
-import { REACHABLE_LABEL, ROLE_LABEL } from '../domain/model.ts';
+import { REACHABLE_LABEL, ROLE_LABEL } from '../domain/labels.ts';
 
 export interface FirewallHint {
   text: string;

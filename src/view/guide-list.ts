@@ -1,5 +1,5 @@
 /** The guides, for the guide index, the overview and the links from port and service pages. */
-import type { EndpointView } from '../domain/model.ts';
+import { isNetwork, type EndpointView } from '../domain/model.ts';
 
 export interface GuideLink {
   id: string;
@@ -45,6 +45,14 @@ export const GUIDES: GuideLink[] = [
     url: '/guides/security/',
     title: 'What each exposed port accepts',
     summary: 'Authentication and TLS per endpoint, and what a port audit asks for.',
-    relevantTo: (e) => e.bind !== 'localhost',
+    relevantTo: (e) => isNetwork(e) && e.bind !== 'localhost',
   },
 ];
+
+/** A guide by id; an MDX page naming an unknown guide fails the build. */
+export function guide(id: string): GuideLink {
+  const found = GUIDES.find((g) => g.id === id);
+  if (!found)
+    throw new Error(`Unknown guide "${id}"; known: ${GUIDES.map((g) => g.id).join(', ')}`);
+  return found;
+}

@@ -1,12 +1,21 @@
 /** Facts the guides show, computed from the data so no port list is typed into prose. */
-import type { EndpointView, Model } from '../domain/model.ts';
-import type { Role } from '../domain/schema.ts';
-import { ROLES } from '../domain/schema.ts';
-import { firewallPlan, type Rule } from '../firewall/plan.ts';
+import type { Model, NetworkView } from '../domain/model.ts';
+import { isNetwork } from '../domain/model.ts';
+import { ROLES, type Role } from '../domain/enums.ts';
+import { firewallPlan, type Source } from '../firewall/plan.ts';
 
 /** The exact message k8sd prints when its pre-flight check finds a port taken. */
-export function preflightError(e: EndpointView): string {
+export function preflightError(e: NetworkView): string {
   return `port ${e.port} (needed by: ${e.serviceName}) is already in use`;
+}
+
+/** The network endpoints a release documents, whatever the options, with their availability. */
+function documentedNetwork(model: Model, releaseId: string) {
+  return model
+    .documentedIn(releaseId)
+    .flatMap(({ endpoint, availability }) =>
+      isNetwork(endpoint) ? [{ endpoint, availability }] : [],
+    );
 }
 
 /** What k8sd's pre-flight check tests on each role, in a release, whatever the options. */
@@ -15,10 +24,10 @@ export function preflightByRole(
   releaseId: string,
 ): {
   role: Role;
-  tested: { endpoint: EndpointView; condition?: string }[];
-  untested: EndpointView[];
+  tested: { endpoint: NetworkView; condition?: string }[];
+  untested: NetworkView[];
 }[] {
-  const documented = model.documentedIn(releaseId).filter((x) => x.endpoint.port !== undefined);
+  const documented = documentedNetwork(model, releaseId);
   return ROLES.map((role) => {
     const mine = documented.filter((x) => x.endpoint.roles.includes(role));
     return {
@@ -37,21 +46,23 @@ export function preflightByRole(
 }
 
 /** Endpoints whose port a bootstrap option or annotation can change. */
-export function configurable(model: Model): EndpointView[] {
-  return model.network.filter((e) => e.option);
+export function configurable(
+  model: Model,
+): (NetworkView & { option: { type: string; name: string } })[] {
+  return model.network.flatMap((e) => (e.option ? [{ ...e, option: e.option }] : []));
 }
 
-/** Who must reach what: one row per (source, destination role, endpoint), from the same plan as the firewall rules. */
+/** Who must reach what: one row per (source, destination role, endpoint), from the firewall plan. */
 export interface Flow {
-  from: Rule['from'];
+  source: Source;
   to: Role;
-  endpoint: EndpointView;
+  endpoint: NetworkView;
 }
 
 export function flows(model: Model, releaseId: string): Flow[] {
   return ROLES.flatMap((to) =>
-    firewallPlan(model, { release: releaseId, role: to }).rules.map((r) => ({
-      from: r.from,
+    firewallPlan(model, model.roleNode({ release: releaseId, role: to })).rules.map((r) => ({
+      source: r.source,
       to,
       endpoint: r.endpoint,
     })),
@@ -59,9 +70,8 @@ export function flows(model: Model, releaseId: string): Flow[] {
 }
 
 /** Endpoints that listen beyond loopback but need no other host: closed by a default-deny firewall. */
-export function exposedButUnneeded(model: Model, releaseId: string): EndpointView[] {
-  return model
-    .documentedIn(releaseId)
+export function exposedButUnneeded(model: Model, releaseId: string): NetworkView[] {
+  return documentedNetwork(model, releaseId)
     .map((x) => x.endpoint)
-    .filter((e) => e.port !== undefined && e.bind !== 'localhost' && e.reachableFrom === 'none');
+    .filter((e) => e.bind !== 'localhost' && e.reachableFrom === 'none');
 }

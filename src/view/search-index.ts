@@ -1,7 +1,7 @@
 /** The port index that number queries are answered from (served at /search/ports.json). */
 import type { Model } from '../domain/model.ts';
 import type { PortIndexEntry } from '../domain/search-query.ts';
-import { ROLE_LABEL } from '../domain/model.ts';
+import { ROLE_LABEL } from '../domain/labels.ts';
 import { portUrl } from '../domain/urls.ts';
 
 export function portIndex(model: Model): PortIndexEntry[] {

@@ -18,12 +18,10 @@ test('pasting ss output shows the same verdicts as the library, per line', async
   await page.selectOption('select[name=release]', dqliteRelease);
   await page.selectOption('select[name=datastore]', 'k8s-dqlite');
   await paste(page, text);
-  const expected = await checker.check(text, {
-    release: dqliteRelease,
-    datastore: 'k8s-dqlite',
-    role: 'control-plane',
-    format: 'auto',
-  });
+  const expected = await checker.check(
+    text,
+    model.node({ release: dqliteRelease, datastore: 'k8s-dqlite', role: 'control-plane' }),
+  );
   const rows = page.locator('#findings tbody tr');
   await expect(rows).toHaveCount(expected.findings.length);
   for (const [i, f] of expected.findings.entries()) {
@@ -40,8 +38,8 @@ test('options change the verdict: role worker makes a control-plane-only port fi
   page,
 }) => {
   const cpOnly = checker
-    .targets({ role: 'control-plane' })
-    .find((t) => !checker.targets({ role: 'worker' }).some((w) => w.port === t.port))!;
+    .targets(model.node({ role: 'control-plane' }))
+    .find((t) => !checker.targets(model.node({ role: 'worker' })).some((w) => w.port === t.port))!;
   await page.goto('/check/');
   await paste(page, `0.0.0.0:${cpOnly.port}/${cpOnly.protocol}`);
   await expect(page.locator('#findings tbody td:nth-child(3)')).toHaveText('conflict');
@@ -176,8 +174,8 @@ test('audit mode reports a node against the reference', async ({ page }) => {
   await expect(page.locator('#audit-wider')).toContainText('10256');
   await expect(page.locator('#audit-missing')).toContainText('snap.k8s.k8sd');
   await page.selectOption('select[name=role]', 'both');
-  await expect(page.locator('#results .error')).toContainText(
-    'choose the control plane or worker role',
+  await expect(page.locator('#results .error')).toHaveText(
+    'Role both: this describes one node; choose control-plane or worker',
   );
 });
 

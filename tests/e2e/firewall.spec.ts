@@ -10,7 +10,7 @@ test('without JavaScript the page shows the control plane rules for every tool',
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/firewall/');
-  const plan = firewallPlan(model, { role: 'control-plane' });
+  const plan = firewallPlan(model, model.roleNode({ role: 'control-plane' }));
   for (const tool of TOOLS)
     await expect(page.locator(`#fw-${tool}`)).toHaveText(generate(tool, plan).trimEnd());
   await expect(page.locator('#fw-rules tbody tr')).toHaveCount(plan.rules.length);
@@ -22,7 +22,7 @@ test('options regenerate the rules and land in a shareable URL', async ({ page }
   await page.goto('/firewall/');
   await page.selectOption('select[name=role]', 'worker');
   await page.fill('input[name=nodes]', '10.0.0.0/24');
-  const plan = firewallPlan(model, { role: 'worker', nodeCidrs: ['10.0.0.0/24'] });
+  const plan = firewallPlan(model, model.roleNode({ role: 'worker', nodeCidrs: ['10.0.0.0/24'] }));
   await expect(page.locator('#fw-nftables')).toHaveText(generate('nftables', plan).trimEnd());
   await expect(page).toHaveURL(/role=worker/);
   const url = page.url();

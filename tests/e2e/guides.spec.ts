@@ -1,6 +1,7 @@
 // Every generated fact in a guide matches the data.
 import { expect, test } from './fixtures.ts';
 import { model } from '../../src/domain/data.ts';
+import { isNetwork } from '../../src/domain/model.ts';
 import { GUIDES } from '../../src/view/guide-list.ts';
 import {
   configurable,
@@ -46,18 +47,18 @@ test('"port already in use": the tested and untested ports per role, the errors,
   for (const { role, tested, untested } of preflightByRole(model, model.latest.id)) {
     const section = page.locator(`#preflight-${role}`);
     expect(await ports(section.locator('ul.tested li'))).toEqual(
-      sorted(tested.map((t) => t.endpoint.port!)),
+      sorted(tested.map((t) => t.endpoint.port)),
     );
     expect(await ports(section.locator('ul.untested li'))).toEqual(
-      sorted(untested.map((e) => e.port!)),
+      sorted(untested.map((e) => e.port)),
     );
     for (const t of tested) await expect(section).toContainText(preflightError(t.endpoint));
   }
   expect(await ports(page.locator('#configurable li'))).toEqual(
-    sorted(configurable(model).map((e) => e.port!)),
+    sorted(configurable(model).map((e) => e.port)),
   );
   for (const e of configurable(model))
-    await expect(page.locator('#configurable')).toContainText(e.option!.name);
+    await expect(page.locator('#configurable')).toContainText(e.option.name);
 });
 
 test('firewall: who must reach what, localhost ports never opened, and the discrepancies', async ({
@@ -72,14 +73,15 @@ test('firewall: who must reach what, localhost ports never opened, and the discr
     ).toHaveCount(1);
   const local = model
     .documentedIn(model.latest.id)
-    .filter((x) => x.endpoint.bind === 'localhost')
-    .map((x) => x.endpoint.port!);
+    .flatMap((x) =>
+      isNetwork(x.endpoint) && x.endpoint.bind === 'localhost' ? [x.endpoint.port] : [],
+    );
   expect(await ports(page.locator('#localhost-ports a'))).toEqual(sorted(local));
   expect(await ports(page.locator('#unneeded-ports a'))).toEqual(
-    sorted(exposedButUnneeded(model, model.latest.id).map((e) => e.port!)),
+    sorted(exposedButUnneeded(model, model.latest.id).map((e) => e.port)),
   );
   expect(await ports(page.locator('#discrepancies li'))).toEqual(
-    sorted(model.network.filter((e) => e.discrepancy).map((e) => e.port!)),
+    sorted(model.network.filter((e) => e.discrepancy).map((e) => e.port)),
   );
 });
 

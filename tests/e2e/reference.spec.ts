@@ -1,7 +1,8 @@
 // Every generated page shows what data/ says. Expectations come from the model, never a typed copy.
 import { expect, test } from './fixtures.ts';
 import { model } from '../../src/domain/data.ts';
-import { BIND_LABEL, ROLE_LABEL } from '../../src/domain/model.ts';
+import { BIND_LABEL, ROLE_LABEL } from '../../src/domain/labels.ts';
+import { isNetwork } from '../../src/domain/model.ts';
 import { plainText } from '../../src/domain/inline.ts';
 import type { endpointsExport, releaseExport } from '../../src/view/export.ts';
 
@@ -21,7 +22,7 @@ for (const port of model.ports) {
       await expect(section.locator('h2')).toContainText(`${port}/${e.protocol}`);
       await expect(section.locator('h2')).toContainText(e.serviceName);
       await expect(section).toContainText(plainText(e.description));
-      await expect(section).toContainText(BIND_LABEL[e.bind!]);
+      await expect(section).toContainText(BIND_LABEL[e.bind]);
       await expect(section).toContainText(roleText(e.roles));
       await expect(section).toContainText(model.releaseRange(e));
       await expect(section).toContainText(plainText(e.security));
@@ -75,7 +76,7 @@ for (const release of model.releases) {
   test(`release page ${release.id} shows exactly what it documents`, async ({ page }) => {
     expect((await page.goto(`/releases/${release.id}/`))?.status()).toBe(200);
     const documented = model.documentedIn(release.id);
-    const network = documented.filter((x) => x.endpoint.port !== undefined);
+    const network = documented.filter((x) => isNetwork(x.endpoint));
     await expect(
       page.locator('section[id$="-only"] tbody tr, section#all-nodes tbody tr'),
     ).toHaveCount(network.length);
@@ -118,10 +119,11 @@ test('the releases page lists every computed change', async ({ page }) => {
 test('the overview follows the latest release and splits by role', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('h1')).toContainText(model.latest.id);
-  const latest = model.documentedIn(model.latest.id).filter((x) => x.endpoint.port !== undefined);
+  const latest = model.documentedIn(model.latest.id).filter((x) => isNetwork(x.endpoint));
   const all = latest.filter((x) => x.endpoint.roles.length === 2);
   await expect(page.locator('#all-nodes tbody tr')).toHaveCount(all.length);
-  await expect(page.locator('#socket')).toContainText(model.byService('containerd')[0]!.socket!);
+  const [socket] = model.byService('containerd');
+  await expect(page.locator('#socket')).toContainText(socket!.where);
   await expect(page.locator('#how-to-read')).toBeVisible();
 });
 

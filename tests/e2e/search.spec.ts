@@ -144,9 +144,7 @@ test('/search/?q= is a real page that runs the query, with filters', async ({ pa
     .locator('#search-results a')
     .evaluateAll((els) => els.map((e) => e.getAttribute('href')));
   const workerPorts = new Set(
-    model.endpoints
-      .filter((e) => e.roles.includes('worker') && e.port)
-      .map((e) => `/ports/${e.port}/`),
+    model.network.filter((e) => e.roles.includes('worker')).map((e) => `/ports/${e.port}/`),
   );
   for (const url of urls) if (url!.startsWith('/ports/')) expect(workerPorts.has(url!)).toBe(true);
 });

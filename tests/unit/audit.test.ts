@@ -2,22 +2,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
-import { auditNode } from '../../src/checker/audit.ts';
+import type { AuditReport } from '../../src/checker/audit.ts';
+import type { NodeInput } from '../../src/domain/node.ts';
 import { checker, fixture } from './checker-helpers.ts';
 
-const kinds = (r: Awaited<ReturnType<typeof auditNode>>, kind: string) =>
+const audit = (text: string, input: NodeInput) =>
+  checker.audit(text, model.roleNode(input, 'check'));
+
+const kinds = (r: AuditReport, kind: string) =>
   r.items
     .filter((i) => i.kind === kind)
     .map((i) => i.endpoint?.port ?? i.port)
     .sort((a, b) => a! - b!);
 
 test('healthy control plane: everything documented is listening; Cilium metrics are undocumented; containerd not missing', async () => {
-  const r = await auditNode(model, fixture('own/ss-tulpn-ck8s-control-plane.txt'), {
+  const r = await audit(fixture('own/ss-tulpn-ck8s-control-plane.txt'), {
     role: 'control-plane',
     nodeIp: '10.0.0.5',
   });
   const expected = checker
-    .targets({ role: 'control-plane' })
+    .targets(model.node({ role: 'control-plane' }))
     .map((t) => t.port)
     .sort((a, b) => a - b);
   assert.deepEqual(kinds(r, 'listening'), expected);
@@ -36,7 +40,7 @@ test('healthy worker (ss -tlnp): k8s-apiserver-proxy on 6443 listens; UDP is not
   const release = model.releases
     .filter((r) => r.kubeProxyReplacement.includes(false) && r.kubeProxyReplacement.length === 1)
     .at(-1)!.id;
-  const r = await auditNode(model, fixture('own/ss-tlnp-ck8s-worker.txt'), {
+  const r = await audit(fixture('own/ss-tlnp-ck8s-worker.txt'), {
     role: 'worker',
     release,
   });
@@ -51,11 +55,10 @@ test('healthy worker (ss -tlnp): k8s-apiserver-proxy on 6443 listens; UDP is not
 });
 
 test('kubeadm controller (sample 08): wider, narrower, missing and undocumented are told apart', async () => {
-  const r = await auditNode(
-    model,
-    fixture('samples/08-ss-ltpn-kubeadm-controller-ubuntu2404.txt'),
-    { role: 'control-plane', kubeProxyReplacement: false },
-  );
+  const r = await audit(fixture('samples/08-ss-ltpn-kubeadm-controller-ubuntu2404.txt'), {
+    role: 'control-plane',
+    kubeProxyReplacement: false,
+  });
   assert.deepEqual(kinds(r, 'wider'), [10256], 'kube-proxy healthz on * instead of 127.0.0.1');
   assert.deepEqual(
     kinds(r, 'narrower'),
@@ -73,8 +76,7 @@ test('kubeadm controller (sample 08): wider, narrower, missing and undocumented 
 });
 
 test('a foreign process on a Canonical Kubernetes port is reported, and the service as missing', async () => {
-  const r = await auditNode(
-    model,
+  const r = await audit(
     'tcp LISTEN 0 4096 *:10250 *:* users:(("python3",pid=9,fd=3))\ntcp LISTEN 0 4096 *:6443 *:* users:(("kube-apiserver",pid=8,fd=3))\n',
     { role: 'control-plane' },
   );
@@ -84,10 +86,9 @@ test('a foreign process on a Canonical Kubernetes port is reported, and the serv
 });
 
 test('a localhost endpoint on 0.0.0.0 is a security finding', async () => {
-  const local = checker.targets({}).find((t) => t.endpoint.bind === 'localhost')!;
+  const local = checker.targets(model.node()).find((t) => t.endpoint.bind === 'localhost')!;
   const name = model.service(local.endpoint.service).processNames[0]!;
-  const r = await auditNode(
-    model,
+  const r = await audit(
     `tcp LISTEN 0 4096 0.0.0.0:${local.port} 0.0.0.0:* users:(("${name.slice(0, 15)}",pid=9,fd=3))\n`,
     { role: 'control-plane' },
   );

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { model } from '../../src/domain/data.ts';
+import type { NodeInput } from '../../src/domain/node.ts';
 import {
   createChecker,
-  type CheckOptions,
   type Finding,
+  type FormatChoice,
   type Report,
 } from '../../src/checker/index.ts';
+
+/** A node description, plus the input format, as the tests write them. */
+export type CheckInput = NodeInput & { format?: FormatChoice };
 
 export const checker = createChecker(model);
 
@@ -15,8 +19,10 @@ export function fixture(path: string): string {
   return text.replace(/^(# Written for this project[^\n]*\n(#[^\n]*\n)*)/, '');
 }
 
-export const check = (text: string, options: CheckOptions = {}): Promise<Report> =>
-  checker.check(text, options);
+export const check = (text: string, input: CheckInput = {}): Promise<Report> => {
+  const { format, ...node } = input;
+  return checker.check(text, model.node(node), format);
+};
 
 export const byLine = (r: Report, line: number): Finding[] =>
   r.findings.filter((f) => f.line === line);
@@ -28,8 +34,8 @@ export function lineOf(text: string, needle: string): number {
 }
 
 /** Endpoints of a service as the checker sees them, from the data. */
-export const portsOf = (service: string, options: CheckOptions = {}) =>
+export const portsOf = (service: string, input: NodeInput = {}) =>
   checker
-    .targets(options)
+    .targets(model.node(input))
     .filter((t) => t.endpoint.service === service)
     .map((t) => t.port);

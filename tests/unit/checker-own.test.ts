@@ -17,7 +17,7 @@ test('a healthy control plane (ss -tulpn): every Canonical Kubernetes listener i
   const expectedPorts = new Set(
     r.findings.filter((f) => f.verdict === 'expected').map((f) => `${f.port}/${f.protocol}`),
   );
-  for (const t of checker.targets({}))
+  for (const t of checker.targets(model.node()))
     assert.ok(
       expectedPorts.has(`${t.port}/${t.protocol}`),
       `${t.port}/${t.protocol} seen as itself`,
@@ -169,7 +169,7 @@ test('ufw status numbered: allows, the app profile is reported, DENY is not an a
   assert.deepEqual(
     uncovered,
     checker
-      .targets({ role: 'worker' })
+      .targets(model.node({ role: 'worker' }))
       .filter(
         (t) => t.endpoint.reachableFrom !== 'none' && ![10250, 6400, 4240, 8472].includes(t.port),
       )
@@ -204,7 +204,7 @@ test('nft list ruleset: named and anonymous sets, ranges; forward chain ignored'
   assert.deepEqual(
     r.firewall!.uncovered.map((e) => e.port),
     checker
-      .targets({ role: 'worker' })
+      .targets(model.node({ role: 'worker' }))
       .filter(
         (t) =>
           t.endpoint.reachableFrom !== 'none' && ![6443, 10250, 6400, 4240, 8472].includes(t.port),
@@ -233,7 +233,20 @@ test('format detection on every fixture', () => {
   for (const [file, format] of cases) assert.equal(detectFormat(fixture(file)), format, file);
 });
 
-test('a manual format override is honoured', async () => {
-  const r = await parseInput('tcp LISTEN 0 4096 *:6443 *:*', 'plain');
+test('a manual format override is honoured: an ss line read as a plain list', async () => {
+  const line = 'tcp LISTEN 0 4096 *:6443 *:*';
+  const r = await parseInput(line, 'plain');
   assert.equal(r.format, 'plain');
+  // As plain words: 4096 and *:6443 are ports, 0 is out of range, the rest are not ports.
+  assert.deepEqual(
+    r.entries.map((e) => [e.port, e.protocol, e.address ?? null, e.addressKind]),
+    [
+      [4096, 'tcp', null, 'none'],
+      [6443, 'tcp', '*', 'dual-any'],
+    ],
+  );
+  assert.deepEqual(r.unrecognized, [{ line: 1, text: line, reason: 'port 0 is outside 1-65535' }]);
+  assert.deepEqual(r.ignored, [
+    { line: 1, text: line, reason: 'words that are not ports were skipped: LISTEN, *:*' },
+  ]);
 });

@@ -3,6 +3,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FORMATS, InputRefused, MAX_INPUT_BYTES, parseInput } from '../../src/checker/index.ts';
 import { check } from './checker-helpers.ts';
+import type { Report } from '../../src/checker/index.ts';
+
+/** A report accounts for the text exactly: every row names a real line and echoes it, and the counts add up. */
+function assertAccounts(r: Report, text: string): void {
+  const source = text.split(/\r\n|\r|\n/);
+  assert.equal(r.summary.lines, source.length);
+  for (const row of [...r.findings, ...r.unrecognized, ...r.ignored]) {
+    assert.ok(
+      Number.isInteger(row.line) && row.line >= 1 && row.line <= source.length,
+      `line ${row.line}`,
+    );
+    assert.equal(row.text, source[row.line - 1]);
+  }
+  for (const verdict of ['conflict', 'possible-conflict', 'expected', 'ok', 'covers'] as const)
+    assert.equal(r.summary[verdict], r.findings.filter((f) => f.verdict === verdict).length);
+  assert.equal(r.summary.unrecognized, r.unrecognized.length);
+}
 
 function random(seed: number, length: number, alphabet?: string): string {
   let x = seed;
@@ -25,17 +42,21 @@ test('random text in every format never throws', async () => {
     for (const alphabet of alphabets) {
       const text = random(seed, 2000, alphabet);
       for (const { id } of [{ id: 'auto' as const }, ...FORMATS]) {
-        const r = await check(text, { format: id });
-        assert.ok(Array.isArray(r.findings));
+        assertAccounts(await check(text, { format: id }), text);
       }
     }
   }
 });
 
 test('binary input is reported, not parsed', async () => {
-  const bytes = random(7, 5000);
-  const r = await check(bytes + '\u0000\u0001\u0002');
-  assert.ok(r.unrecognized.length > 0);
+  const bytes = random(7, 5000) + '\u0000\u0001\u0002';
+  const r = await check(bytes);
+  assertAccounts(r, bytes);
+  assert.deepEqual(r.findings, []);
+  assert.deepEqual(
+    r.unrecognized.map((u) => u.line),
+    bytes.split(/\r\n|\r|\n/).flatMap((l, i) => (l.trim() ? [i + 1] : [])),
+  );
 });
 
 test('1 MB of hostile text is checked in under 5 s in each format', async () => {

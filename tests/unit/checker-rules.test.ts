@@ -7,7 +7,7 @@ import { check, checker } from './checker-helpers.ts';
 const target = (
   predicate: (t: ReturnType<typeof checker.targets>[number]) => boolean,
   role: 'control-plane' | 'worker' = 'control-plane',
-) => checker.targets({ role }).find(predicate)!;
+) => checker.targets(model.node({ role })).find(predicate)!;
 const star = target(
   (t) => t.endpoint.bind === '*' && !t.endpoint.preflight && t.protocol === 'tcp',
 );
@@ -36,7 +36,7 @@ const cases: [string, number, string][] = [
 ];
 
 for (const [address, port, verdict] of cases) {
-  test(`${address}:${port} against a ${checker.targets({}).find((t) => t.port === port)!.endpoint.bind} endpoint is ${verdict}`, async () => {
+  test(`${address}:${port} against a ${checker.targets(model.node()).find((t) => t.port === port)!.endpoint.bind} endpoint is ${verdict}`, async () => {
     const r = await check(`${address}:${port}/tcp`);
     assert.equal(r.findings[0]!.verdict, verdict, r.findings[0]!.reason);
   });
@@ -70,13 +70,13 @@ test('the pre-flight rule turns any TCP listener on a tested port into a conflic
 });
 
 test('TCP and UDP never clash', async () => {
-  const udp = checker.targets({}).find((t) => t.protocol === 'udp')!;
+  const udp = checker.targets(model.node()).find((t) => t.protocol === 'udp')!;
   const tcp = checker
-    .targets({})
+    .targets(model.node())
     .find(
       (t) =>
         t.protocol === 'tcp' &&
-        !checker.targets({}).some((u) => u.protocol === 'udp' && u.port === t.port),
+        !checker.targets(model.node()).some((u) => u.protocol === 'udp' && u.port === t.port),
     )!;
   const r = await check(`tcp/${udp.port}\n${tcp.port}/udp`);
   assert.deepEqual(
@@ -87,7 +87,7 @@ test('TCP and UDP never clash', async () => {
 
 test('a range gives one finding naming every endpoint inside it', async () => {
   const ports = checker
-    .targets({})
+    .targets(model.node())
     .filter((t) => t.protocol === 'tcp')
     .map((t) => t.port)
     .sort((a, b) => a - b);
@@ -99,7 +99,9 @@ test('a range gives one finding naming every endpoint inside it', async () => {
 });
 
 test('changed ports follow the bootstrap options', async () => {
-  const secure = checker.targets({}).find((t) => t.endpoint.option?.name === 'secure-port')!;
+  const secure = checker
+    .targets(model.node())
+    .find((t) => t.endpoint.option?.name === 'secure-port')!;
   const moved = await check(`0.0.0.0:16443\n0.0.0.0:${secure.port}`, {
     ports: { 'secure-port': 16443 },
   });
@@ -109,18 +111,18 @@ test('changed ports follow the bootstrap options', async () => {
 
 test('role and release change what clashes', async () => {
   const cpOnly = checker
-    .targets({ role: 'control-plane' })
+    .targets(model.node({ role: 'control-plane' }))
     .find(
       (t) =>
         !checker
-          .targets({ role: 'worker' })
+          .targets(model.node({ role: 'worker' }))
           .some((w) => w.port === t.port && w.protocol === t.protocol),
     )!;
   const r = await check(`0.0.0.0:${cpOnly.port}/${cpOnly.protocol}`, { role: 'worker' });
   assert.equal(r.findings[0]!.verdict, 'ok');
   assert.throws(
-    () => checker.targets({ release: model.latest.id, datastore: 'k8s-dqlite' }),
-    /does not offer/,
+    () => checker.targets(model.node({ release: model.latest.id, datastore: 'k8s-dqlite' })),
+    /--datastore k8s-dqlite: release 1\.36 offers only etcd/,
   );
 });
 

@@ -13,7 +13,7 @@ test('04 ss -tnlp (Cilium on kubeadm): Cilium listeners are expected, no conflic
   assert.equal(r.summary.conflict, 0);
   assert.deepEqual(r.unrecognized, []);
   const cilium = checker
-    .targets({})
+    .targets(model.node())
     .filter((t) => t.endpoint.service.startsWith('cilium') && t.protocol === 'tcp')
     .map((t) => t.port);
   for (const f of r.findings) {

@@ -3,16 +3,16 @@ import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
 import { parseArgs, runCli, type CliIo } from '../../src/cli/check-ports.ts';
 import { decodeFragment, encodeFragment } from '../../src/checker/share.ts';
+import type { Report } from '../../src/checker/types.ts';
+import type { AuditReport } from '../../src/checker/audit.ts';
 
 function io(stdin: string, files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const value: CliIo = {
-    readFile: async (p) => {
-      if (!(p in files)) throw new Error('ENOENT');
-      return files[p]!;
-    },
-    readStdin: async () => stdin,
+    readFile: (p) =>
+      p in files ? Promise.resolve(files[p]!) : Promise.reject(new Error('ENOENT')),
+    readStdin: () => Promise.resolve(stdin),
     stdinIsTerminal: false,
     out: (t) => out.push(t),
     err: (t) => err.push(t),
@@ -23,9 +23,9 @@ function io(stdin: string, files: Record<string, string> = {}) {
 test('exit codes: 0 clean, 1 conflict, 1 possible with --strict, 2 usage and unreadable', async () => {
   assert.equal(await runCli([], io('22\n').value, model), 0);
   assert.equal(await runCli([], io('6443\n').value, model), 1);
-  const dflt = model
-    .forRelease(model.latest.id, 'control-plane')
-    .find((e) => e.bind === 'default' && !e.preflight)!;
+  const dflt = model.network.find(
+    (e) => model.forNode(model.node()).includes(e) && e.bind === 'default' && !e.preflight,
+  )!;
   assert.equal(await runCli([], io(`10.9.9.9:${dflt.port}\n`).value, model), 0);
   assert.equal(await runCli(['--strict'], io(`10.9.9.9:${dflt.port}\n`).value, model), 1);
   assert.equal(await runCli(['--bogus'], io('').value, model), 2);
@@ -35,20 +35,51 @@ test('exit codes: 0 clean, 1 conflict, 1 possible with --strict, 2 usage and unr
 
 test('--json prints the documented shape', async () => {
   const { value, out } = io('9000\n');
-  await runCli(['--json', '--role', 'worker'], value, model);
-  const r = JSON.parse(out.join(''));
-  assert.deepEqual(
-    Object.keys(r)
-      .filter((k) => ['release', 'role', 'format', 'findings', 'unrecognized'].includes(k))
-      .sort(),
-    ['findings', 'format', 'release', 'role', 'unrecognized'],
-  );
-  assert.deepEqual(
-    Object.keys(r.findings[0]).filter((k) =>
-      ['line', 'port', 'protocol', 'verdict', 'endpoints', 'reason'].includes(k),
-    ).length,
-    6,
-  );
+  assert.equal(await runCli(['--json', '--role', 'worker'], value, model), 0);
+  const r = JSON.parse(out.join('')) as Report;
+  const defaults = model.node({ role: 'worker' });
+  assert.deepEqual(Object.keys(r), [
+    'release',
+    'role',
+    'options',
+    'format',
+    'findings',
+    'unrecognized',
+    'ignored',
+    'notes',
+    'summary',
+  ]);
+  assert.equal(r.release, model.latest.id);
+  assert.equal(r.role, 'worker');
+  assert.equal(r.format, 'plain');
+  assert.deepEqual(r.options, {
+    datastore: defaults.datastore,
+    kubeProxyReplacement: defaults.kubeProxyReplacement,
+    ports: {},
+  });
+  assert.deepEqual(r.summary, {
+    conflict: 0,
+    'possible-conflict': 0,
+    expected: 0,
+    ok: 1,
+    covers: 0,
+    unrecognized: 0,
+    lines: 2,
+  });
+  assert.equal(r.findings.length, 1);
+  const { reason, ...finding } = r.findings[0]!;
+  assert.deepEqual(finding, {
+    line: 1,
+    kind: 'listen',
+    port: 9000,
+    protocol: 'tcp',
+    protocolAssumed: true,
+    verdict: 'ok',
+    endpoints: [],
+    text: '9000',
+  });
+  assert.match(reason, /binds nothing on 9000\/tcp/);
+  assert.deepEqual(r.unrecognized, []);
 });
 
 test('arguments: = forms, port options, one file', () => {
@@ -60,9 +91,11 @@ test('arguments: = forms, port options, one file', () => {
     'off',
     'f.txt',
   ]);
-  assert.equal(a.options.release, '1.35');
-  assert.deepEqual(a.options.ports, { 'secure-port': 16443 });
-  assert.equal(a.options.kubeProxyReplacement, false);
+  assert.deepEqual(a.node, {
+    release: '1.35',
+    ports: { 'secure-port': 16443 },
+    kubeProxyReplacement: false,
+  });
   assert.equal(a.file, 'f.txt');
   assert.throws(() => parseArgs(['a', 'b']), /one input file/);
   assert.throws(() => parseArgs(['--tunnel-port', '0']), /1 to 65535/);
@@ -71,7 +104,7 @@ test('arguments: = forms, port options, one file', () => {
 test('share fragments round-trip, and bad values are dropped', () => {
   const state = {
     input: '127.0.0.1:10248\n[::]:6443',
-    options: {
+    node: {
       release: '1.35',
       role: 'worker' as const,
       datastore: 'k8s-dqlite' as const,
@@ -83,11 +116,11 @@ test('share fragments round-trip, and bad values are dropped', () => {
   assert.deepEqual(decodeFragment(encodeFragment(state)), state);
   assert.deepEqual(decodeFragment('#ports=9000,10250&role=worker'), {
     input: '9000\n10250',
-    options: { role: 'worker' },
+    node: { role: 'worker' },
   });
   assert.deepEqual(decodeFragment('#role=admin&release=<b>&secure-port=99999&node=<x>'), {
     input: '',
-    options: {},
+    node: {},
   });
 });
 
@@ -100,12 +133,7 @@ test('--audit needs one role, prints the audit and exits 1 on findings', async (
     1,
     'most services are missing from this paste',
   );
-  const r = JSON.parse(out.join(''));
+  const r = JSON.parse(out.join('')) as AuditReport;
   assert.equal(r.mode, 'audit');
-  assert.ok(
-    r.items.some(
-      (i: { kind: string; endpoint?: { port: number } }) =>
-        i.kind === 'listening' && i.endpoint?.port === 6443,
-    ),
-  );
+  assert.ok(r.items.some((i) => i.kind === 'listening' && i.endpoint?.port === 6443));
 });

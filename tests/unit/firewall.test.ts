@@ -6,10 +6,13 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { model } from '../../src/domain/data.ts';
-import { firewallPlan, TOOLS, validCidr } from '../../src/firewall/plan.ts';
+import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
+import { isCidr } from '../../src/domain/net.ts';
+import { isNetwork } from '../../src/domain/model.ts';
+import { parseNodeArgs } from '../../src/cli/args.ts';
 import { generate } from '../../src/firewall/generate.ts';
 import { runFirewallCli } from '../../src/cli/firewall.ts';
-import { ROLES } from '../../src/domain/schema.ts';
+import { ROLES } from '../../src/domain/enums.ts';
 
 /** The ports each tool's output opens, read back from its own syntax. */
 function openedPorts(tool: (typeof TOOLS)[number], text: string): string[] {
@@ -49,17 +52,21 @@ for (const release of model.releases) {
     for (const role of ROLES) {
       test(`${release.id} ${role} ${datastore}: every tool opens exactly the reachable endpoints`, () => {
         const expected = model
-          .forRelease(release.id, role, { datastore })
-          .filter((e) => e.port !== undefined && e.reachableFrom !== 'none')
+          .forNode(model.node({ release: release.id, role, datastore }))
+          .filter(isNetwork)
+          .filter((e) => e.reachableFrom !== 'none')
           .map((e) => `${e.port}/${e.protocol}`)
           .sort();
-        const plan = firewallPlan(model, {
-          release: release.id,
-          role,
-          datastore,
-          nodeCidrs: ['10.0.0.0/24'],
-          clientCidrs: ['192.0.2.0/24'],
-        });
+        const plan = firewallPlan(
+          model,
+          model.roleNode({
+            release: release.id,
+            role,
+            datastore,
+            nodeCidrs: ['10.0.0.0/24'],
+            clientCidrs: ['192.0.2.0/24'],
+          }),
+        );
         for (const tool of TOOLS)
           assert.deepEqual(
             openedPorts(tool, generate(tool, plan)),
@@ -74,12 +81,12 @@ for (const release of model.releases) {
 
 test('localhost endpoints are never opened, whatever the options', () => {
   for (const role of ROLES) {
-    const plan = firewallPlan(model, { role, kubeProxyReplacement: false });
+    const plan = firewallPlan(model, model.roleNode({ role, kubeProxyReplacement: false }));
     assert.ok(plan.rules.every((r) => r.endpoint.bind !== 'localhost'));
     assert.ok(
       plan.closed
         .filter((c) => c.endpoint.bind === 'localhost')
-        .every((c) => /127\.0\.0\.1/.test(c.why)),
+        .every((c) => c.reason === 'localhost'),
     );
   }
 });
@@ -88,30 +95,36 @@ test('changed ports move in the rules', () => {
   const secure = model.network.find(
     (e) => e.option?.name === 'secure-port' && e.reachableFrom !== 'none',
   )!;
-  const plan = firewallPlan(model, { role: 'control-plane', ports: { 'secure-port': 16443 } });
+  const plan = firewallPlan(
+    model,
+    model.roleNode({ role: 'control-plane', ports: { 'secure-port': 16443 } }),
+  );
   assert.ok(plan.rules.some((r) => r.port === 16443 && r.endpoint.anchor === secure.anchor));
   assert.ok(!plan.rules.some((r) => r.port === secure.port && r.endpoint.anchor === secure.anchor));
 });
 
 test('differences from the upstream UFW how-to are computed from the sources', () => {
-  const plan = firewallPlan(model, { role: 'control-plane' });
+  const plan = firewallPlan(model, model.roleNode({ role: 'control-plane' }));
   const extra = plan.rules.filter((r) => !r.inUpstreamHowto).map((r) => r.port);
   assert.deepEqual(
     extra,
     model
-      .forRelease(model.latest.id, 'control-plane')
-      .filter((e) => e.reachableFrom !== 'none' && !e.sources.includes('ufw-howto') && e.port)
+      .forNode(model.node())
+      .filter(isNetwork)
+      .filter((e) => e.reachableFrom !== 'none' && !e.sources.includes('ufw-howto'))
       .map((e) => e.port)
-      .sort((a, b) => a! - b!),
+      .sort((a, b) => a - b),
   );
 });
 
 test('CIDRs are validated', () => {
-  assert.ok(validCidr('10.0.0.0/24') && validCidr('192.0.2.7') && validCidr('2001:db8::/32'));
-  assert.ok(!validCidr('10.0.0.0/33') && !validCidr('300.1.1.1') && !validCidr('10.0.0.0; drop'));
+  for (const good of ['10.0.0.0/24', '192.0.2.7', '2001:db8::/32', '::1'])
+    assert.ok(isCidr(good), good);
+  for (const bad of ['10.0.0.0/33', '300.1.1.1', '10.0.0.0; drop', 'abc', '10.0.0.0/8/8', 'any'])
+    assert.ok(!isCidr(bad), bad);
   assert.throws(
-    () => firewallPlan(model, { role: 'worker', nodeCidrs: ['any'] }),
-    /not an IP address/,
+    () => parseNodeArgs(['--node-cidr', 'any'], 'firewall', () => false),
+    /--node-cidr any: not an IP address or CIDR/,
   );
 });
 
@@ -168,7 +181,7 @@ for (const role of ROLES) {
     ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }],
   ];
   for (const [label, cidrs] of variants) {
-    const plan = firewallPlan(model, { role, ...cidrs });
+    const plan = firewallPlan(model, model.roleNode({ role, ...cidrs }));
     test(`nft -c accepts the ${role} ruleset (${label})`, () => {
       const file = join(dir, `${role}-${label}.nft`.replace(/\s/g, '_'));
       writeFileSync(file, generate('nftables', plan));

@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createModel } from '../../src/domain/model.ts';
-import { validateReference, type Reference } from '../../src/domain/schema.ts';
+import type { Reference } from '../../src/domain/schema.ts';
+import type { NodeInput } from '../../src/domain/node.ts';
+import { validateReference } from '../../src/domain/validate.ts';
 
 const base = {
   meta: { dataVersion: '2026.1.1', upstreamRead: '2026-01-01', product: 'Test' },
@@ -125,26 +127,41 @@ test('a condition the release cannot fail is no condition there', () => {
   assert.equal(m.availability(m.byPort(300)[0]!, '1.02').state, 'conditional');
 });
 
-test('forRelease applies role and options, and defaults to the release defaults', () => {
-  const ports = (xs: { where: string }[]) => xs.map((x) => x.where).join(' ');
-  assert.equal(ports(m.forRelease('1.02', 'worker')), '100 400 500');
+test('forNode applies role and options, and node() the release defaults', () => {
+  const ports = (input: NodeInput) =>
+    m
+      .forNode(m.node(input))
+      .map((x) => x.where)
+      .join(' ');
+  assert.equal(ports({ release: '1.02', role: 'worker' }), '100 400 500');
   assert.equal(
-    ports(m.forRelease('1.02', 'worker', { kubeProxyReplacement: false })),
+    ports({ release: '1.02', role: 'worker', kubeProxyReplacement: false }),
     '100 300 400 500',
   );
   assert.equal(
-    ports(m.forRelease('1.01', 'control-plane', { datastore: 'k8s-dqlite' })),
+    ports({ release: '1.01', role: 'control-plane', datastore: 'k8s-dqlite' }),
     '100 200 300 400',
   );
-  assert.equal(ports(m.forRelease('1.01', 'both')), '100 300 400 400');
+  assert.equal(ports({ release: '1.01', role: 'both' }), '100 300 400 400');
 });
 
-test('options a release does not offer are refused with a reason', () => {
+test('options a release does not offer are refused with a reason that names the option', () => {
   assert.throws(
-    () => m.forRelease('1.02', 'worker', { datastore: 'k8s-dqlite' }),
-    /1\.02 does not offer the k8s-dqlite datastore/,
+    () => m.node({ release: '1.02', role: 'worker', datastore: 'k8s-dqlite' }),
+    /^NodeError: --datastore k8s-dqlite: release 1\.02 offers only etcd$/,
   );
-  assert.throws(() => m.forRelease('9.99', 'worker'), /Unknown release "9\.99"/);
+  assert.throws(
+    () => m.node({ release: '1.01', kubeProxyReplacement: true }),
+    /^NodeError: --kube-proxy-replacement on: release 1\.01 offers only off$/,
+  );
+  assert.throws(
+    () => m.node({ release: '9.99' }),
+    /^NodeError: --release 9\.99: unknown release; known: 1\.01, 1\.02$/,
+  );
+  assert.throws(
+    () => m.roleNode({ role: 'both' }),
+    /^NodeError: --role both: this describes one node; choose control-plane or worker$/,
+  );
 });
 
 test('diff reports additions, removals and changes of condition', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import raw from '../../data/reference.json' with { type: 'json' };
-import { ReferenceDataError, validateReference } from '../../src/domain/schema.ts';
+import { ReferenceDataError, validateReference } from '../../src/domain/validate.ts';
 
 type Raw = typeof raw;
 const fresh = (): Raw => structuredClone(raw);
@@ -47,9 +47,9 @@ test('a duplicate is caught even when the release ranges only overlap', () => {
 
 test('the same port under a different condition is not a duplicate', () => {
   const d = fresh();
-  const copy = structuredClone(d.endpoints[kubeletApi(d)]!) as Raw['endpoints'][number] & {
-    condition?: object;
-  };
+  const copy: Raw['endpoints'][number] & { condition?: object } = structuredClone(
+    d.endpoints[kubeletApi(d)]!,
+  );
   copy.condition = { datastore: 'k8s-dqlite' };
   d.endpoints.push(copy);
   assert.doesNotThrow(() => validateReference(d));

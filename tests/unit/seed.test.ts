@@ -54,7 +54,7 @@ for (const row of rows) {
 
 test('the containerd socket from the seed is in the data', () => {
   const socket = /unix:\/\/\/\S+/.exec(seed)![0];
-  assert.ok(model.byService('containerd').some((e) => e.socket === socket));
+  assert.ok(model.byService('containerd').some((e) => e.where === socket));
 });
 
 test('the outdated static password wording is not repeated as a fact', () => {

@@ -1,6 +1,6 @@
 /** Pieces every parser shares. */
 import { classifyAddress, type Tool } from '../address.ts';
-import { parsePortSpec } from '../../domain/port-spec.ts';
+import { MAX_PORT, parsePortSpec } from '../../domain/ports.ts';
 import type { Entry, Format, ParseResult, Transport } from '../types.ts';
 
 export function emptyResult(format: Format): ParseResult {
@@ -71,4 +71,49 @@ export function pushPorts(
     pushEntry(result, entry, tool);
   }
   return true;
+}
+
+/** Both transports, for rules that name no protocol. */
+export const BOTH: Transport[] = ['tcp', 'udp'];
+export const ALL_PORTS = `1-${MAX_PORT}`;
+
+/** Adds a firewall rule that allows a port spec, for these protocols (TCP when none). */
+export function allow(
+  result: ParseResult,
+  n: number,
+  line: string,
+  spec: string,
+  protocols: Transport[] | undefined,
+  note?: string,
+): void {
+  pushPorts(
+    result,
+    { line: n, kind: 'firewall-allow', ...(note ? { note } : {}) },
+    spec,
+    protocols,
+    'plain',
+    line,
+  );
+}
+
+const LISTEN_FLAG = String.raw`--[\w.-]*(?:listen|address|port|bind)[\w.-]*`;
+const HOST_PORT = String.raw`((?:\[[^\]]*\]|[\w.-]*):)?(\d{1,5})`;
+/** A whole argument, `--web.listen-address=127.0.0.1:9101` (Kubernetes args are one flag each). */
+const WHOLE_ARG = new RegExp(`^${LISTEN_FLAG}=${HOST_PORT}$`);
+/** Anywhere in a command string, `--port 8080` or `--listen=:9100` (Compose commands can be one string). */
+const IN_COMMAND = new RegExp(`${LISTEN_FLAG}[= ]"?${HOST_PORT}\\b`, 'gi');
+
+/** The flags that say where a program listens: each flag's text, its address (if any) and port. */
+export function listenFlags(
+  text: string,
+  oneArgument: boolean,
+): { flag: string; address?: string; port: string }[] {
+  const found = oneArgument
+    ? [WHOLE_ARG.exec(text)].filter((m) => !!m)
+    : [...text.matchAll(IN_COMMAND)];
+  return found.map((m) => ({
+    flag: m[0],
+    port: m[2]!,
+    ...(m[1] ? { address: m[1].slice(0, -1) } : {}),
+  }));
 }

@@ -1,6 +1,6 @@
 /** `docker ps` PORTS columns and Compose files (short and long `ports:` syntax, `network_mode: host`). */
 import type { ParseResult, Transport } from '../types.ts';
-import { eachLine, emptyResult, lines, pushPorts } from './common.ts';
+import { eachLine, emptyResult, lines, listenFlags, pushPorts } from './common.ts';
 import type { YamlNode } from '../yaml.ts';
 import { get, items, lineOf, scalar } from '../yaml.ts';
 
@@ -155,19 +155,17 @@ function commandPorts(result: ParseResult, service: YamlNode, text: string[]): n
     const parts = node ? (scalar(node) !== undefined ? [node] : items(node)) : [];
     for (const part of parts) {
       const value = String(scalar(part) ?? '');
-      for (const m of value.matchAll(
-        /--[\w.-]*(?:listen|address|port|bind)[\w.-]*[= ]"?((?:\[[^\]]*\]|[\w.-]*):)?(\d{1,5})\b/gi,
-      )) {
+      for (const { flag, address, port } of listenFlags(value, false)) {
         const n = lineOf(part);
         pushPorts(
           result,
           {
             line: n,
             kind: 'listen',
-            note: `from the ${key} flag ${m[0]}`,
-            ...(m[1] ? { address: m[1].slice(0, -1) } : {}),
+            note: `from the ${key} flag ${flag}`,
+            ...(address !== undefined ? { address } : {}),
           },
-          m[2]!,
+          port,
           undefined,
           'plain',
           text[n - 1] ?? '',

@@ -1,6 +1,6 @@
 /** Kubernetes manifests (hostPort, hostNetwork, Service nodePort) and `kubectl get svc` output. */
 import type { ParseResult, Transport } from '../types.ts';
-import { eachLine, emptyResult, lines, pushPorts } from './common.ts';
+import { eachLine, emptyResult, lines, listenFlags, pushPorts } from './common.ts';
 import { get, items, lineOf, scalar, type YamlNode } from '../yaml.ts';
 
 const protocolOf = (node: YamlNode): Transport[] | undefined => {
@@ -90,25 +90,22 @@ export function parseKubernetes(docs: YamlNode[], text: string): ParseResult {
             ...items(get(container, 'command')),
           ]) {
             const value = String(scalar(arg) ?? '');
-            const m =
-              /^--[\w.-]*(?:listen|address|port|bind)[\w.-]*=((?:\[[^\]]*\]|[\w.-]*):)?(\d{1,5})$/.exec(
-                value,
+            for (const { address, port } of listenFlags(value, true)) {
+              const { n, line } = at(arg);
+              pushPorts(
+                result,
+                {
+                  line: n,
+                  kind: 'listen',
+                  note: `hostNetwork: true, and the flag ${value} sets where it listens`,
+                  ...(address !== undefined ? { address } : {}),
+                },
+                port,
+                undefined,
+                'plain',
+                line,
               );
-            if (!m) continue;
-            const { n, line } = at(arg);
-            pushPorts(
-              result,
-              {
-                line: n,
-                kind: 'listen',
-                note: `hostNetwork: true, and the flag ${value} sets where it listens`,
-                ...(m[1] ? { address: m[1].slice(0, -1) } : {}),
-              },
-              m[2]!,
-              undefined,
-              'plain',
-              line,
-            );
+            }
           }
         }
       }

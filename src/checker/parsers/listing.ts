@@ -1,6 +1,6 @@
 /** Socket listings: ss, netstat and lsof. One line, one socket. */
 import { splitHostPort } from '../address.ts';
-import { parsePortSpec } from '../../domain/port-spec.ts';
+import { parsePortSpec } from '../../domain/ports.ts';
 import type { Entry, ParseResult, Transport } from '../types.ts';
 import { eachLine, emptyResult, pushEntry } from './common.ts';
 

@@ -1,0 +1,37 @@
+// Small DOM helpers shared by the page scripts. Text goes in as text, never as HTML.
+
+/** Creates an element with properties and children. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+export const link = (href: string, text: string): HTMLAnchorElement => el('a', { href }, text);
+
+/** Puts text on the clipboard and says so on the button for a moment. */
+export async function copyText(text: Promise<string> | string, button: HTMLButtonElement) {
+  const label = button.textContent;
+  try {
+    // A ClipboardItem with a promise keeps the click's permission while the text is prepared.
+    const blob = Promise.resolve(text).then((t) => new Blob([t], { type: 'text/plain' }));
+    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+    button.textContent = 'Copied';
+  } catch {
+    button.textContent = 'Copy failed: select and copy by hand';
+  }
+  setTimeout(() => (button.textContent = label), 1500);
+}
+
+/** Offers text as a file download. */
+export function downloadText(text: string, name: string, type: string): void {
+  const a = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

@@ -1,0 +1,251 @@
+/**
+ * The one table of node options. Each row says how the option is named on the command line,
+ * in URLs and in forms, which values it takes (from the data's closed sets, never typed again),
+ * how its default comes from the release, and when a release cannot have it.
+ */
+import { DATASTORES, ROLES } from './enums.ts';
+import { onOff, ROLE_LABEL } from './labels.ts';
+import { isCidr } from './net.ts';
+import { isPort, MAX_PORT, PORT_OPTIONS, type PortOption } from './ports.ts';
+import type { NodeField, NodeProgram, RoleChoice } from './node.ts';
+
+export class NodeError extends Error {
+  readonly field: NodeField;
+  /** What is wrong, without the option's name. */
+  readonly reason: string;
+  /** The value given, when the reason is about it. */
+  readonly value: string | undefined;
+  /** A value that is not of the field's form (the CLI then prints its usage). */
+  readonly malformed: boolean;
+  constructor(field: NodeField, reason: string, value?: string, malformed = false) {
+    super(
+      value === undefined ? `--${field.name} ${reason}` : `--${field.name} ${value}: ${reason}`,
+    );
+    this.name = 'NodeError';
+    this.field = field;
+    this.reason = reason;
+    this.value = value;
+    this.malformed = malformed;
+  }
+
+  /** The same message for a form, naming the control by its label. */
+  get forForm(): string {
+    const what = this.value === undefined ? '' : ` ${this.value}:`;
+    return `${this.field.label}${what} ${this.reason}`;
+  }
+}
+
+function oneOf<T extends string>(field: NodeField, allowed: readonly T[], text: string): T {
+  if (!allowed.includes(text as T))
+    throw new NodeError(field, `must be ${allowed.join(', ')}; not "${text}"`, undefined, true);
+  return text as T;
+}
+
+const ROLE_CHOICES: Record<NodeProgram, readonly RoleChoice[]> = {
+  check: [...ROLES, 'both'],
+  firewall: ROLES,
+};
+
+const release: NodeField = {
+  name: 'release',
+  param: 'release',
+  label: 'Release',
+  metavar: 'VERSION',
+  help: 'release (default: the latest)',
+  programs: ['check', 'firewall'],
+  control: 'select',
+  choices: (_program, _release, releases = []) =>
+    releases.map((r) => ({ value: r.id, label: r.latest ? `${r.id} (latest)` : r.id })),
+  read(input, text) {
+    if (!/^\d+\.\d{1,3}$/.test(text))
+      throw new NodeError(release, `must look like 1.36; not "${text}"`, undefined, true);
+    input.release = text;
+  },
+  write: (input) => (input.release ? [input.release] : []),
+};
+
+const role: NodeField = {
+  name: 'role',
+  param: 'role',
+  label: 'Role',
+  help: 'node role (default: control-plane)',
+  programs: ['check', 'firewall'],
+  control: 'select',
+  choices: (program) =>
+    ROLE_CHOICES[program].map((value) => ({
+      value,
+      label: value === 'both' ? 'both (either role)' : ROLE_LABEL[value],
+    })),
+  read(input, text) {
+    input.role = oneOf(role, ROLE_CHOICES.check, text);
+  },
+  write: (input) => (input.role ? [input.role] : []),
+  fill(spec) {
+    spec.role ??= 'control-plane';
+  },
+};
+
+const datastore: NodeField = {
+  name: 'datastore',
+  param: 'datastore',
+  label: 'Datastore',
+  help: 'datastore, where the release offers more than one',
+  programs: ['check', 'firewall'],
+  control: 'select',
+  choices: (_program, r) => (r?.datastores ?? DATASTORES).map((value) => ({ value, label: value })),
+  read(input, text) {
+    input.datastore = oneOf(datastore, DATASTORES, text);
+  },
+  write: (input) => (input.datastore ? [input.datastore] : []),
+  fill(spec, r) {
+    spec.datastore ??= r.defaultDatastore;
+  },
+  refuse: (spec, r) =>
+    r.datastores.includes(spec.datastore)
+      ? undefined
+      : `release ${r.id} offers only ${r.datastores.join(' or ')}`,
+  summary: (spec) => spec.datastore && `datastore ${spec.datastore}`,
+  condition: {
+    key: 'datastore',
+    offered: (r) => r.datastores,
+    text: (value) => `the datastore is ${String(value)}`,
+    inRelease: (r) => `${r.datastores.join(' or ')}; new clusters use ${r.defaultDatastore}`,
+  },
+};
+
+const kubeProxyReplacement: NodeField = {
+  name: 'kube-proxy-replacement',
+  param: 'kpr',
+  label: 'kube-proxy replacement',
+  help: 'kube-proxy replacement, where the release offers both',
+  programs: ['check', 'firewall'],
+  control: 'select',
+  choices: (_program, r) =>
+    (r?.kubeProxyReplacement ?? [true, false]).map((v) => ({ value: onOff(v), label: onOff(v) })),
+  read(input, text) {
+    input.kubeProxyReplacement = oneOf(kubeProxyReplacement, ['on', 'off'], text) === 'on';
+  },
+  write: (input) =>
+    input.kubeProxyReplacement === undefined ? [] : [onOff(input.kubeProxyReplacement)],
+  fill(spec, r) {
+    spec.kubeProxyReplacement ??= r.defaultKubeProxyReplacement;
+  },
+  refuse: (spec, r) =>
+    r.kubeProxyReplacement.includes(spec.kubeProxyReplacement)
+      ? undefined
+      : `release ${r.id} offers only ${r.kubeProxyReplacement.map(onOff).join(' or ')}`,
+  summary: (spec) =>
+    spec.kubeProxyReplacement === undefined
+      ? undefined
+      : `kube-proxy replacement ${onOff(spec.kubeProxyReplacement)}`,
+  condition: {
+    key: 'kubeProxyReplacement',
+    offered: (r) => r.kubeProxyReplacement,
+    text: (value) => `kube-proxy replacement is ${onOff(value === true)}`,
+    inRelease: (r) =>
+      r.kubeProxyReplacement.length > 1
+        ? `optional; new clusters have it ${onOff(r.defaultKubeProxyReplacement)}`
+        : r.kubeProxyReplacement[0]
+          ? 'always on'
+          : 'not offered: kube-proxy always runs',
+  },
+};
+
+function portField(option: PortOption): NodeField {
+  const field: NodeField = {
+    name: option,
+    param: option,
+    label: option,
+    metavar: 'N',
+    help: 'ports changed at bootstrap',
+    programs: ['check', 'firewall'],
+    control: 'number',
+    group: 'ports',
+    read(input, text) {
+      const n = Number(text);
+      if (!isPort(n))
+        throw new NodeError(field, `must be a port from 1 to ${MAX_PORT}`, undefined, true);
+      input.ports = { ...input.ports, [option]: n };
+    },
+    write: (input) => {
+      const n = input.ports?.[option];
+      return n === undefined ? [] : [String(n)];
+    },
+  };
+  return field;
+}
+
+const nodeIp: NodeField = {
+  name: 'node-ip',
+  param: 'node',
+  label: 'Node IP (optional)',
+  metavar: 'IP',
+  help: 'the node\'s default-route address, to settle "possible" verdicts',
+  programs: ['check'],
+  control: 'text',
+  placeholder: '10.0.0.5',
+  read(input, text) {
+    if (!/^[0-9a-fA-F.:]{2,45}$/.test(text))
+      throw new NodeError(nodeIp, `must be an IP address; not "${text}"`, undefined, true);
+    input.nodeIp = text;
+  },
+  write: (input) => (input.nodeIp ? [input.nodeIp] : []),
+  summary: (spec) => spec.nodeIp && `node IP ${spec.nodeIp}`,
+};
+
+function cidrField(
+  name: string,
+  param: string,
+  label: string,
+  key: 'nodeCidrs' | 'clientCidrs',
+  who: string,
+  placeholder: string,
+): NodeField {
+  const field: NodeField = {
+    name,
+    param,
+    label,
+    metavar: 'CIDR',
+    help: `where ${who} live (repeatable; default: any source)`,
+    programs: ['firewall'],
+    control: 'text',
+    placeholder,
+    list: true,
+    read(input, text) {
+      if (!isCidr(text)) throw new NodeError(field, 'not an IP address or CIDR', text);
+      input[key] = [...(input[key] ?? []), text];
+    },
+    write: (input) => input[key] ?? [],
+  };
+  return field;
+}
+
+export const NODE_FIELDS: readonly NodeField[] = [
+  release,
+  role,
+  datastore,
+  kubeProxyReplacement,
+  ...PORT_OPTIONS.map(portField),
+  nodeIp,
+  cidrField('node-cidr', 'nodes', 'Node CIDRs', 'nodeCidrs', 'cluster nodes', '10.0.0.0/24'),
+  cidrField(
+    'client-cidr',
+    'clients',
+    'API client CIDRs',
+    'clientCidrs',
+    'API clients',
+    '192.0.2.0/24',
+  ),
+];
+
+/** The rows that resolveNode() names in its refusals. */
+export { release as releaseField, role as roleField };
+
+/** The fields a program asks for, in table order. */
+export const fieldsFor = (program: NodeProgram): NodeField[] =>
+  NODE_FIELDS.filter((f) => f.programs.includes(program));
+
+/** The options endpoints can depend on, with what each release offers. */
+export const CONDITION_FIELDS = NODE_FIELDS.filter(
+  (f): f is NodeField & { condition: NonNullable<NodeField['condition']> } => !!f.condition,
+);
