@@ -30,7 +30,7 @@ function render(plan: Plan): void {
   );
   document.querySelector('#fw-closed')!.replaceChildren(
     ...closedRows(plan).map((c) => {
-      const li = el('li', {}, link(c.url, `${c.port}/${c.protocol}`), c.text);
+      const li = el('li', {}, link(c.url, `${c.where}/${c.protocol}`), c.text);
       li.dataset.port = String(c.port);
       return li;
     }),

@@ -8,7 +8,14 @@ const hint = document.getElementById('not-found-hint');
 if (box && message && hint) {
   const ports = (box.dataset.ports ?? '').split(' ').map(Number);
   const range = box.dataset.range ?? '';
-  const verdict = explainMissingPath(location.pathname, ports);
+  const ranges = (box.dataset.ranges ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((r) => {
+      const [from, to] = r.split('-').map(Number);
+      return { from: from!, to: to! };
+    });
+  const verdict = explainMissingPath(location.pathname, ports, ranges);
   const link = (href: string, text: string) =>
     Object.assign(document.createElement('a'), { href, textContent: text });
   const checker = link(`/check/`, 'conflict checker');
@@ -23,6 +30,10 @@ if (box && message && hint) {
       hint.append('. To see whether your own listeners clash, use the ', checker, '.');
       break;
     }
+    case 'in-range':
+      // A number inside a range has no page of its own: the range's page is the answer.
+      location.replace(`/ports/${verdict.from}-${verdict.to}/`);
+      break;
     case 'known-port':
       message.replaceChildren(
         'Canonical Kubernetes uses this port: see ',

@@ -57,7 +57,7 @@ export function warm(): void {
 
 const portHit = (e: PortIndexEntry, badge: NonNullable<Hit['badge']>): Hit => ({
   url: e.url,
-  title: `Port ${e.port} (${e.protocols.join(', ')})`,
+  title: `Port ${e.port}${e.endPort ? `-${e.endPort}` : ''} (${e.protocols.join(', ')})`,
   detail: e.summary,
   badge,
 });
@@ -67,6 +67,21 @@ function fromPorts(answer: Exclude<PortAnswer, { kind: 'words' }>): Answer {
     case 'exact':
       return {
         hits: [portHit(answer.entry, 'exact'), ...answer.partial.map((e) => portHit(e, 'partial'))],
+        exact: answer.entry.url,
+      };
+    case 'key':
+      return {
+        message: `"${answer.key}" is the name k8sd's pre-flight check gives port ${answer.entry.port}:`,
+        hits: [portHit(answer.entry, 'exact')],
+        exact: answer.entry.url,
+      };
+    case 'in-range':
+      return {
+        message: `${answer.port} is inside ${answer.entry.port}-${answer.entry.endPort}: ${answer.entry.summary}.`,
+        hits: [
+          portHit(answer.entry, 'in range'),
+          ...answer.partial.map((e) => portHit(e, 'partial')),
+        ],
         exact: answer.entry.url,
       };
     case 'unused':

@@ -3,7 +3,8 @@
  * what the reference says should, endpoint by endpoint.
  */
 import type { Model } from '../domain/model.ts';
-import type { Role } from '../domain/enums.ts';
+import type { Bind, Role } from '../domain/enums.ts';
+import { BIND_LABEL } from '../domain/labels.ts';
 import type { RoleSpec } from '../domain/node.ts';
 import type { Target } from './targets.ts';
 import type { AddressKind, EndpointRef, Entry, Format, ParseResult } from './types.ts';
@@ -64,17 +65,23 @@ export const AUDIT_HEADING: Record<AuditKind, string> = {
   listening: 'Listening as documented',
 };
 
-const WILDCARDS: readonly AddressKind[] = ['v4-any', 'dual-any', 'v6only-any', 'none'];
+/** How far a listener reaches: loopback, one address, IPv6 only, or every interface. */
+const REACH: Record<AddressKind, number> = {
+  loopback: 0,
+  'other-loopback': 0,
+  specific: 1,
+  'v6only-any': 1.5,
+  'v4-any': 2,
+  'dual-any': 2,
+  none: 2,
+};
+const BIND_REACH: Record<Bind, number> = { localhost: 0, default: 1, '*': 2 };
 
-/** How an observed bind compares with the documented interface. */
-function compareBind(bind: string, kinds: AddressKind[]): 'same' | 'wider' | 'narrower' {
-  const wild = kinds.some((k) => WILDCARDS.includes(k));
-  const specific = kinds.some((k) => k === 'specific');
-  if (bind === 'localhost') return wild || specific ? 'wider' : 'same';
-  if (bind === 'default') return wild ? 'wider' : specific ? 'same' : 'narrower';
-  return kinds.some((k) => k === 'dual-any' || k === 'v4-any' || k === 'none')
-    ? 'same'
-    : 'narrower';
+/** How the widest observed listener compares with the widest documented bind. */
+function compareBind(binds: readonly Bind[], kinds: AddressKind[]): 'same' | 'wider' | 'narrower' {
+  const documented = Math.max(...binds.map((b) => BIND_REACH[b]));
+  const observed = Math.max(...kinds.map((k) => REACH[k]));
+  return observed > documented ? 'wider' : observed < documented ? 'narrower' : 'same';
 }
 
 function notesFor(parsed: ParseResult, skipped: readonly string[]): string[] {
@@ -122,7 +129,8 @@ export function auditParsed(
     (p) => !captured.has(p) && targets.some((t) => t.protocol === p),
   );
   for (const t of targets) {
-    if (!captured.has(t.protocol)) continue;
+    // Kernel rules (node ports) have no socket to find.
+    if (!captured.has(t.protocol) || !t.endpoint.inListings) continue;
     const { endpoint } = t;
     const name = endpoint.serviceName;
     const where = `${t.port}/${t.protocol}`;
@@ -140,6 +148,7 @@ export function auditParsed(
         ...at(e),
         detail: `${e.processes?.join(', ') ?? 'An unknown process'} holds ${where}, which ${name} needs on this node.`,
       });
+    if (!own.length && endpoint.placement === 'one-node') continue;
     if (!own.length) {
       const service = model.service(endpoint.service);
       const look =
@@ -155,15 +164,16 @@ export function auditParsed(
       continue;
     }
     const comparison = compareBind(
-      endpoint.bind,
+      endpoint.binds,
       own.map((e) => e.addressKind),
     );
+    const documentedOn = endpoint.binds.map((b) => BIND_LABEL[b]).join(' and ');
     const known = own.some((e) => e.processes?.length) ? '' : ' (owner assumed: no process shown)';
     const seen = own.map((e) => e.address ?? 'all interfaces').join(', ');
     const detail = {
       same: `${name} listens on ${where} as documented${known}.`,
-      wider: `Security: ${name} is documented on ${endpoint.bind} but listens on ${seen}; it is reachable from the network. Fix its bind address, and block the port until then.`,
-      narrower: `${name} is documented on ${endpoint.bind === '*' ? 'all interfaces' : 'the default interface'} but listens only on ${seen}; other nodes cannot reach it.`,
+      wider: `Security: ${name} is documented on ${documentedOn} but listens on ${seen}; it is reachable from the network. Fix its bind address, and block the port until then.`,
+      narrower: `${name} is documented on ${documentedOn} but listens only on ${seen}; other nodes cannot reach it.`,
     }[comparison];
     const kind = comparison === 'same' ? 'listening' : comparison;
     items.push({ kind, endpoint: t.ref, ...at(own[0]!), detail });
@@ -173,7 +183,17 @@ export function auditParsed(
   for (const e of listeners) {
     if (documented.has(`${e.port}/${e.protocol}`)) continue;
     const service = model.services.find((s) => owns(e, s.id));
-    if (service)
+    const unnumbered = service?.unnumbered.find(
+      (u) => u.protocol === e.protocol && compareBind([u.bind], [e.addressKind]) === 'same',
+    );
+    if (service && unnumbered)
+      items.push({
+        kind: 'listening',
+        service: service.name,
+        ...at(e),
+        detail: `${service.name} listens on ${e.port}/${e.protocol} as documented: ${unnumbered.description}`,
+      });
+    else if (service)
       items.push({
         kind: 'undocumented',
         service: service.name,

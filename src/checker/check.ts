@@ -16,12 +16,14 @@ export const FIREWALL_NOTE =
 
 function firewallSummary(parsed: ParseResult, all: Target[]): NonNullable<Report['firewall']> {
   const allows = parsed.entries.filter((e) => e.kind === 'firewall-allow');
-  const covered = (t: Target) => allows.some((e) => entryIncludes(e, t.port, t.protocol));
-  const needed = (t: Target) => t.endpoint.reachableFrom !== 'none';
+  const covered = (t: Target) => allows.some((e) => entryIncludes(e, t));
+  const needed = (t: Target) => t.endpoint.reachableFrom !== 'none' && !t.endpoint.optIn;
   return {
     covered: all.filter((t) => needed(t) && covered(t)).map((t) => t.ref),
     uncovered: all.filter((t) => needed(t) && !covered(t)).map((t) => t.ref),
-    unneeded: all.filter((t) => !needed(t) && covered(t)).map((t) => t.ref),
+    unneeded: all
+      .filter((t) => t.endpoint.reachableFrom === 'none' && covered(t))
+      .map((t) => t.ref),
   };
 }
 
@@ -31,9 +33,10 @@ export function createChecker(model: Model) {
 
   function checkParsed(parsed: ParseResult, text: string, spec: NodeSpec): Report {
     const all = targets(spec);
+    const checks = model.checksFor(spec);
     const source = text.split(/\r\n|\r|\n/);
     const findings = parsed.entries
-      .map((entry) => judge(entry, source[entry.line - 1] ?? '', all, parsed, spec))
+      .map((entry) => judge(entry, source[entry.line - 1] ?? '', all, checks, parsed, spec))
       .sort((a, b) => a.line - b.line || a.port - b.port);
     const summary = {
       conflict: 0,

@@ -1,9 +1,9 @@
-/** The verdict on one parsed entry: does it clash with what Canonical Kubernetes binds? */
-import type { Model } from '../domain/model.ts';
+/** The verdict on one parsed entry: does it clash with what Canonical Kubernetes binds or tests? */
+import type { CheckOnNode, Model } from '../domain/model.ts';
 import { BIND_LABEL } from '../domain/labels.ts';
 import type { NodeSpec } from '../domain/node.ts';
-import { overlaps } from './address.ts';
-import { entryIncludes, showsService, type Target } from './targets.ts';
+import { overlaps, type Overlap } from './address.ts';
+import { checksHit, intersects, showsService, type Target } from './targets.ts';
 import type { Entry, Finding, ParseResult, Verdict } from './types.ts';
 import { LISTING_FORMATS } from './types.ts';
 
@@ -34,11 +34,20 @@ function addressPhrase(entry: Entry): string {
   }
 }
 
-type Judged = Pick<Finding, 'verdict' | 'reason' | 'endpoints'>;
+const where = (t: Target) => `${t.port}${t.endPort ? `-${t.endPort}` : ''}/${t.protocol}`;
+
+/** The strongest overlap between a listener and any interface the endpoint binds. */
+function strongest(entry: Entry, t: Target, nodeIp: string | undefined): Overlap {
+  const order: Overlap[] = ['yes', 'assumed', 'possible', 'no'];
+  const each = t.endpoint.binds.map((b) => overlaps(entry.addressKind, entry.ip, b, nodeIp));
+  return order.find((o) => each.includes(o)) ?? 'no';
+}
+
+type Judged = Pick<Finding, 'verdict' | 'reason' | 'endpoints'> & { preflight?: string[] };
 
 export function createJudge(model: Model) {
   function isOwnProcess(entry: Entry, t: Target, showsProcesses: boolean): boolean {
-    if (entry.endPort !== undefined) return false;
+    if (entry.endPort !== undefined || t.endPort !== undefined) return false;
     if (entry.processes?.length) return showsService(model, entry, t.endpoint.service);
     // A kernel-owned socket never shows a process, even as root; when other lines show
     // theirs, the paste was taken as root.
@@ -46,20 +55,31 @@ export function createJudge(model: Model) {
   }
 
   function judgeOne(entry: Entry, t: Target, spec: NodeSpec): { verdict: Verdict; reason: string } {
-    const overlap = overlaps(entry.addressKind, entry.ip, t.endpoint.bind, spec.nodeIp);
-    const name = `${t.endpoint.serviceName}'s ${t.port}/${t.protocol} (${BIND_LABEL[t.endpoint.bind]})`;
+    const binds = t.endpoint.binds.map((b) => BIND_LABEL[b]).join(' and ');
+    const name = `${t.endpoint.serviceName}'s ${where(t)} (${binds})`;
+    if (t.endPort !== undefined && entry.servicePort)
+      return {
+        verdict: 'ok',
+        reason: `A Service's node port belongs in ${name}; Kubernetes gives each port there to one Service only.`,
+      };
+    if (t.endPort !== undefined)
+      return {
+        verdict: 'possible-conflict',
+        reason: `It is inside ${name}: a NodePort or LoadBalancer Service may be given this port, and then the two clash. Move it out of the range, or keep the Services' ports away from it.`,
+      };
+    const overlap = strongest(entry, t, spec.nodeIp);
+    if ((overlap === 'yes' || overlap === 'assumed') && t.endpoint.placement === 'one-node')
+      return {
+        verdict: 'possible-conflict',
+        reason: `It overlaps ${name}, which runs on one node the scheduler picks: it clashes if ${t.endpoint.serviceName} lands on this node.`,
+      };
     if (overlap === 'yes' || overlap === 'assumed') {
-      const binds =
+      const binding =
         entry.addressKind === 'none'
           ? 'No address given, so it is assumed to bind all interfaces'
           : `It binds ${addressPhrase(entry)}`;
-      return { verdict: 'conflict', reason: `${binds}, which overlaps ${name}.` };
+      return { verdict: 'conflict', reason: `${binding}, which overlaps ${name}.` };
     }
-    if (t.endpoint.preflight && t.protocol === 'tcp' && entry.kind === 'listen')
-      return {
-        verdict: 'conflict',
-        reason: `Blocks bootstrap/join: k8sd's pre-flight check listens on every address of ${t.port}/tcp, so any listener there stops it, although ${addressPhrase(entry)} alone would not clash with ${name}.`,
-      };
     if (overlap === 'possible')
       return {
         verdict: 'possible-conflict',
@@ -71,7 +91,27 @@ export function createJudge(model: Model) {
     };
   }
 
-  function judgeListen(entry: Entry, hits: Target[], parsed: ParseResult, spec: NodeSpec): Judged {
+  /** k8sd listens on every address of each port it tests, so any TCP listener fails the check. */
+  function preflightReason(entry: Entry, hit: CheckOnNode[], endpoints: Target[]): string {
+    const keys = hit.map((c) => c.check.key).join(', ');
+    const ports = [...new Set(hit.map((c) => c.port))].join(', ');
+    const listens = endpoints.length
+      ? `, although ${addressPhrase(entry)} alone would not clash with what listens there later.`
+      : `. Nothing of Canonical Kubernetes listens there afterwards on this node, but the check still runs.`;
+    const notes = endpoints.length ? [] : hit.flatMap((c) => (c.check.note ? [c.check.note] : []));
+    return [
+      `Blocks bootstrap/join: k8sd's pre-flight check (${keys}) listens on every address of ${ports}/tcp, so any listener there stops it${listens}`,
+      ...notes,
+    ].join(' ');
+  }
+
+  function judgeListen(
+    entry: Entry,
+    hits: Target[],
+    checks: CheckOnNode[],
+    parsed: ParseResult,
+    spec: NodeSpec,
+  ): Judged {
     const own = hits.filter((t) => isOwnProcess(entry, t, parsed.showsProcesses));
     if (own.length) {
       const t = own[0]!;
@@ -90,14 +130,26 @@ export function createJudge(model: Model) {
         ? ''
         : 'Its owner is unknown (no process shown: run the listing as root with -p).';
     const judged = hits.map((t) => ({ t, ...judgeOne(entry, t, spec) }));
-    const worst = Math.max(...judged.map((j) => RANK[j.verdict]));
-    const chosen = judged.filter((j) => RANK[j.verdict] === worst);
+    const hit = entry.protocol === 'tcp' ? checksHit(checks, entry) : [];
+    const worstOf = Math.max(-1, ...judged.map((j) => RANK[j.verdict]));
+    const preflight = hit.length ? { preflight: hit.map((c) => c.check.key) } : {};
+    if (hit.length && worstOf < RANK.conflict) {
+      const atPorts = hits.filter((t) => hit.some((c) => c.port === t.port));
+      return {
+        verdict: 'conflict',
+        reason: preflightReason(entry, hit, atPorts) + (owner ? ` ${owner}` : ''),
+        endpoints: atPorts.map((t) => t.ref),
+        ...preflight,
+      };
+    }
+    const chosen = judged.filter((j) => RANK[j.verdict] === worstOf);
     return {
       verdict: chosen[0]!.verdict,
       reason:
         [...new Set(chosen.map((j) => j.reason))].join(' ') +
-        (owner && worst > 0 ? ` ${owner}` : ''),
+        (owner && worstOf > 0 ? ` ${owner}` : ''),
       endpoints: chosen.map((j) => j.t.ref),
+      ...preflight,
     };
   }
 
@@ -106,10 +158,11 @@ export function createJudge(model: Model) {
     entry: Entry,
     text: string,
     all: Target[],
+    checks: CheckOnNode[],
     parsed: ParseResult,
     spec: NodeSpec,
   ): Finding {
-    const hits = all.filter((t) => entryIncludes(entry, t.port, t.protocol));
+    const hits = all.filter((t) => intersects(entry, t));
     const base: Omit<Finding, 'verdict' | 'reason' | 'endpoints'> = {
       line: entry.line,
       text,
@@ -125,7 +178,7 @@ export function createJudge(model: Model) {
       (entry.protocolAssumed ? 'No protocol given: TCP assumed. ' : '') +
       (entry.note ? `${entry.note[0]!.toUpperCase()}${entry.note.slice(1)}. ` : '');
     const names = (ts: Target[]) =>
-      ts.map((t) => `${t.endpoint.serviceName} ${t.port}/${t.protocol}`).join(', ');
+      ts.map((t) => `${t.endpoint.serviceName} ${where(t)}`).join(', ');
     const done = (verdict: Verdict, reason: string, endpoints: Target[] = []) => ({
       ...base,
       verdict,
@@ -146,14 +199,15 @@ export function createJudge(model: Model) {
         : '';
       return done('covers', `Allows ${names(hits)}.${extra}`, hits);
     }
-    if (!hits.length) {
+    const hit = entry.protocol === 'tcp' ? checksHit(checks, entry) : [];
+    if (!hits.length && !hit.length) {
       const range = entry.endPort !== undefined ? `${entry.port}-${entry.endPort}` : entry.port;
       return done(
         'ok',
         `Canonical Kubernetes binds nothing on ${range}/${entry.protocol} for this node.`,
       );
     }
-    const j = judgeListen(entry, hits, parsed, spec);
+    const j = judgeListen(entry, hits, checks, parsed, spec);
     return { ...base, ...j, reason: prefix + j.reason };
   };
 }

@@ -1,5 +1,5 @@
-/** What the checker compares a paste with: the node's endpoints, at their effective ports. */
-import type { Model, NetworkView } from '../domain/model.ts';
+/** What the checker compares a paste with: the node's endpoints and pre-flight checks, at their effective ports. */
+import type { CheckOnNode, Model, NetworkView } from '../domain/model.ts';
 import { isNetwork } from '../domain/model.ts';
 import type { NodeSpec } from '../domain/node.ts';
 import { processMatches } from '../domain/process.ts';
@@ -10,6 +10,8 @@ import type { EndpointRef, Entry, Transport } from './types.ts';
 export interface Target {
   endpoint: NetworkView;
   port: number;
+  /** The last port of a range endpoint. */
+  endPort?: number;
   protocol: Transport;
   ref: EndpointRef;
 }
@@ -21,23 +23,42 @@ export function nodeTargets(model: Model, spec: NodeSpec): Target[] {
     .filter(isNetwork)
     .map((endpoint) => {
       const port = effectivePort(endpoint, spec.ports);
-      const { protocol, service, bind, roles, anchor } = endpoint;
-      return {
-        endpoint,
+      const { protocol, service, bind, roles, anchor, endPort } = endpoint;
+      const ref: EndpointRef = {
+        service,
         port,
         protocol,
-        ref: { service, port, protocol, bind, roles, anchor, url: endpointUrl(endpoint) },
+        bind,
+        roles,
+        anchor,
+        url: endpointUrl(endpoint),
       };
+      if (endPort !== undefined) ref.endPort = endPort;
+      return { endpoint, port, protocol, ref, ...(endPort !== undefined ? { endPort } : {}) };
     });
 }
 
-/** Whether an entry's port (or range) and protocol include this port. */
-export function entryIncludes(
-  entry: Pick<Entry, 'port' | 'endPort' | 'protocol'>,
-  port: number,
-  protocol: Transport,
-): boolean {
-  return entry.protocol === protocol && port >= entry.port && port <= (entry.endPort ?? entry.port);
+type Span = { port: number; endPort?: number | undefined; protocol: Transport };
+
+/** Whether two ports or ranges of the same protocol share a port. */
+export function intersects(a: Span, b: Span): boolean {
+  return (
+    a.protocol === b.protocol && a.port <= (b.endPort ?? b.port) && b.port <= (a.endPort ?? a.port)
+  );
+}
+
+/** Whether an allow rule's port or range holds every port of a target. */
+export function entryIncludes(entry: Span, target: Span): boolean {
+  return (
+    entry.protocol === target.protocol &&
+    entry.port <= target.port &&
+    (entry.endPort ?? entry.port) >= (target.endPort ?? target.port)
+  );
+}
+
+/** The node's pre-flight checks that a TCP listener on this port or range would fail. */
+export function checksHit(checks: readonly CheckOnNode[], entry: Span): CheckOnNode[] {
+  return checks.filter((c) => intersects(entry, { port: c.port, protocol: 'tcp' }));
 }
 
 /** The line shows one of the service's processes, by full name or a listing tool's truncation of it. */

@@ -42,6 +42,8 @@ export interface Entry extends Located {
   processWidth?: number;
   /** Why this entry was read the way it was (assumptions, context). */
   note?: string;
+  /** A NodePort or LoadBalancer Service's node port: taken from the node port range by design. */
+  servicePort?: boolean;
 }
 
 export interface Unrecognized {
@@ -96,6 +98,8 @@ export type Verdict = 'conflict' | 'possible-conflict' | 'expected' | 'ok' | 'co
 export interface EndpointRef {
   service: string;
   port: number;
+  /** The last port of a range (the node port range). */
+  endPort?: number;
   protocol: Transport;
   bind: Bind;
   roles: Role[];
@@ -110,6 +114,8 @@ export interface Finding extends Located {
   verdict: Verdict;
   reason: string;
   endpoints: EndpointRef[];
+  /** The keys of k8sd's pre-flight checks that this listener would fail, as its messages name them. */
+  preflight?: string[];
 }
 
 export interface Report {

@@ -7,7 +7,23 @@ export const ROLES = ['control-plane', 'worker'] as const;
 export const BINDS = ['localhost', 'default', '*'] as const;
 export const TRANSPORTS = ['tcp', 'udp'] as const;
 export const PROTOCOLS = [...TRANSPORTS, 'unix'] as const;
-export const DATASTORES = ['etcd', 'k8s-dqlite'] as const;
+/** `external`: the cluster uses an etcd of your own; no datastore listens on the nodes. */
+export const DATASTORES = ['etcd', 'k8s-dqlite', 'external'] as const;
+/** Configuration profiles: `disa-stig` binds the controller manager and scheduler to 127.0.0.1. */
+export const PROFILES = ['default', 'disa-stig'] as const;
+/** Every node of the roles, or one replica the scheduler places on any of them. */
+export const PLACEMENTS = ['every-node', 'one-node'] as const;
+/** The upstream documents this data is checked against (npm run upstream:check). */
+export const UPSTREAM_DOCUMENTS = ['ports-reference', 'ufw-howto', 'preflight-checks'] as const;
+/** What a declared deviation from an upstream document is about. */
+export const DEVIATION_FIELDS = [
+  'present',
+  'roles',
+  'binds',
+  'port',
+  'protocol',
+  'preflight',
+] as const;
 /** Ordered from narrowest to widest: each value includes the hosts of the ones before it. */
 export const REACHABLE_FROM = ['none', 'control-plane', 'nodes', 'clients'] as const;
 export const SERVICE_KINDS = [
@@ -19,7 +35,8 @@ export const SERVICE_KINDS = [
   'node',
   'runtime',
 ] as const;
-export const RUNS_AS = ['snap', 'pod'] as const;
+/** A snap service, a pod, or rules in the kernel with no process of their own. */
+export const RUNS_AS = ['snap', 'pod', 'kernel'] as const;
 export const OPTION_TYPES = ['bootstrap', 'annotation'] as const;
 export const PURPOSES = [
   'api',
@@ -31,6 +48,8 @@ export const PURPOSES = [
   'observability',
   'overlay',
   'runtime',
+  'load-balancing',
+  'services',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -38,4 +57,6 @@ export type Bind = (typeof BINDS)[number];
 export type Transport = (typeof TRANSPORTS)[number];
 export type Protocol = (typeof PROTOCOLS)[number];
 export type Datastore = (typeof DATASTORES)[number];
+export type Profile = (typeof PROFILES)[number];
+export type Placement = (typeof PLACEMENTS)[number];
 export type ReachableFrom = (typeof REACHABLE_FROM)[number];

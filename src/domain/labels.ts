@@ -32,3 +32,12 @@ export const onOff = (value: boolean): 'on' | 'off' => (value ? 'on' : 'off');
 export function rolesLabel(roles: readonly Role[], noun = ''): string {
   return roles.length > 1 ? 'all nodes' : roles.map((r) => ROLE_LABEL[r]).join(' and ') + noun;
 }
+
+/** Where an endpoint is open: its roles, or one node when a single replica is scheduled. */
+export function nodesLabel(
+  e: { roles: readonly Role[]; placement?: string | undefined },
+  noun = '',
+): string {
+  if (e.placement !== 'one-node') return rolesLabel(e.roles, noun);
+  return e.roles.length > 1 ? 'one node, any role' : `one ${ROLE_LABEL[e.roles[0]!]} node`;
+}

@@ -2,25 +2,29 @@
  * Queries over the reference data. Pure functions with no Astro or DOM imports, so pages,
  * browser scripts, the CLI and unit tests share one set of rules.
  */
+import type { Bind, Role } from './enums.ts';
 import type {
   Endpoint,
   NetworkEndpoint,
+  PreflightCheck,
   Reference,
   Release,
   Service,
   SocketEndpoint,
 } from './schema.ts';
+import { conditionText, optionSpace, satisfies } from './conditions.ts';
 import {
-  CONDITION_FIELDS,
   resolveNode,
   resolveRoleNode,
   type Condition,
   type NodeInput,
-  type NodeSpec,
   type NodeProgram,
+  type NodeSpec,
   type RoleSpec,
 } from './node.ts';
-import { nearestPorts } from './ports.ts';
+import { checkedPort, nearestPorts } from './ports.ts';
+
+export { conditionText };
 
 export type Availability =
   | { state: 'present' }
@@ -31,54 +35,48 @@ export type Availability =
 interface Derived {
   /** Stable anchor, `tcp-6443`, with `-<role>` only where two endpoints would share one. */
   anchor: string;
-  /** Port number as text, or the socket path. */
+  /** Port number (or range) as text, or the socket path. */
   where: string;
   serviceName: string;
 }
-export type NetworkView = NetworkEndpoint & Derived;
+export type NetworkView = NetworkEndpoint &
+  Derived & {
+    /** Every interface it binds: `bind` and `extraBinds`. */
+    binds: Bind[];
+    /** The keys of k8sd's pre-flight checks that test this port (any release or role). */
+    checks: string[];
+  };
 export type SocketView = SocketEndpoint & Derived;
 export type EndpointView = NetworkView | SocketView;
 
 export const isNetwork = (e: EndpointView): e is NetworkView => e.protocol !== 'unix';
+export const isRange = <T extends NetworkEndpoint>(e: T): e is T & { endPort: number } =>
+  e.endPort !== undefined;
 
-/** "only when the datastore is k8s-dqlite and kube-proxy replacement is off". */
-export function conditionText(condition: Endpoint['condition']): string {
-  if (!condition) return '';
-  const parts = CONDITION_FIELDS.filter((f) => condition[f.condition.key] !== undefined).map((f) =>
-    f.condition.text(condition[f.condition.key]!),
-  );
-  return `only when ${parts.join(' and ')}`;
+/** A pre-flight check that applies to a node, at the port it tests there. */
+export interface CheckOnNode {
+  check: PreflightCheck;
+  port: number;
 }
 
-function satisfies(condition: Endpoint['condition'], options: Condition): boolean {
-  return CONDITION_FIELDS.every(({ condition: { key } }) => {
-    const wanted = condition?.[key];
-    return wanted === undefined || wanted === options[key];
-  });
-}
-
-/** Every combination of the options a cluster of this release can have. */
-function optionSpace(release: Release): Condition[] {
-  return CONDITION_FIELDS.reduce<Condition[]>(
-    (space, field) =>
-      space.flatMap((partial) =>
-        field.condition.offered(release).map((value) => ({
-          ...partial,
-          [field.condition.key]: value,
-        })),
-      ),
-    [{}],
-  );
-}
+type Span = { from: string; to: string };
 
 export function createModel(ref: Reference) {
   const releases: readonly Release[] = ref.releases;
   const latest = releases.find((r) => r.latest) ?? releases[releases.length - 1]!;
   const servicesById = new Map(ref.services.map((s) => [s.id, s]));
   const releaseIdx = (id: string) => releases.findIndex((r) => r.id === id);
+  const covers = (span: Span, releaseId: string) => {
+    const i = releaseIdx(releaseId);
+    return i >= releaseIdx(span.from) && i <= releaseIdx(span.to);
+  };
+  const overlapsSpan = (a: Span, b: Span) =>
+    releaseIdx(a.from) <= releaseIdx(b.to) && releaseIdx(b.from) <= releaseIdx(a.to);
 
   const baseAnchor = (e: Endpoint) =>
-    e.protocol === 'unix' ? `unix-${e.service}` : `${e.protocol}-${e.port}`;
+    e.protocol === 'unix'
+      ? `unix-${e.service}`
+      : `${e.protocol}-${e.port}${e.endPort ? `-${e.endPort}` : ''}`;
   const groupSize = new Map<string, number>();
   for (const e of ref.endpoints)
     groupSize.set(baseAnchor(e), (groupSize.get(baseAnchor(e)) ?? 0) + 1);
@@ -87,12 +85,31 @@ export function createModel(ref: Reference) {
       (groupSize.get(baseAnchor(e)) ?? 1) > 1
         ? `${baseAnchor(e)}-${e.roles.join('-')}`
         : baseAnchor(e),
-    where: e.protocol === 'unix' ? e.socket : String(e.port),
+    where: e.protocol === 'unix' ? e.socket : `${e.port}${e.endPort ? `-${e.endPort}` : ''}`,
     serviceName: servicesById.get(e.service)?.name ?? e.service,
   });
+  /** The checks that test an endpoint's own port, on a role and release where it exists. */
+  const checksOf = (e: NetworkEndpoint) =>
+    [
+      ...new Set(
+        ref.preflight
+          .filter(
+            (c) =>
+              e.protocol === 'tcp' &&
+              c.port === e.port &&
+              c.roles.some((r) => e.roles.includes(r)) &&
+              overlapsSpan(c.releases, e.releases),
+          )
+          .map((c) => c.key),
+      ),
+    ].sort();
   const sortKey = (e: EndpointView) => (isNetwork(e) ? e.port : 1e6);
   const endpoints: EndpointView[] = ref.endpoints
-    .map((e): EndpointView => ({ ...e, ...derive(e) }))
+    .map((e): EndpointView =>
+      e.protocol === 'unix'
+        ? { ...e, ...derive(e) }
+        : { ...e, ...derive(e), binds: [e.bind, ...e.extraBinds], checks: checksOf(e) },
+    )
     .sort(
       (a, b) =>
         sortKey(a) - sortKey(b) ||
@@ -101,7 +118,14 @@ export function createModel(ref: Reference) {
     );
 
   const network = endpoints.filter(isNetwork);
-  const ports = [...new Set(network.map((e) => e.port))].sort((a, b) => a - b);
+  const ranges = network.filter(isRange);
+  const checkOnly = ref.preflight
+    .map((c) => c.port)
+    .filter((p) => p > 0 && !network.some((e) => e.port === p));
+  /** Every single port the reference knows: where something listens, or a check tests. */
+  const ports = [
+    ...new Set([...network.filter((e) => !isRange(e)).map((e) => e.port), ...checkOnly]),
+  ].sort((a, b) => a - b);
 
   function release(id: string): Release {
     const r = releases.find((x) => x.id === id);
@@ -120,14 +144,9 @@ export function createModel(ref: Reference) {
     return resolveRoleNode(releases, input, program);
   }
 
-  function inRange(e: Endpoint, releaseId: string): boolean {
-    const i = releaseIdx(releaseId);
-    return i >= releaseIdx(e.releases.from) && i <= releaseIdx(e.releases.to);
-  }
-
   function availability(e: Endpoint, releaseId: string): Availability {
     const r = release(releaseId);
-    if (!inRange(e, releaseId)) {
+    if (!covers(e.releases, releaseId)) {
       const before = releaseIdx(releaseId) < releaseIdx(e.releases.from);
       return {
         state: 'absent',
@@ -149,14 +168,36 @@ export function createModel(ref: Reference) {
     };
   }
 
-  /** What a node of this role runs, with these options. */
+  const onRole = (roles: readonly Role[], role: NodeSpec['role']) =>
+    role === 'both' || roles.includes(role);
+
+  /** What a node of this role runs, with these options; binds as the options make them. */
   function forNode(spec: Pick<NodeSpec, 'release' | 'role'> & Condition): EndpointView[] {
-    return endpoints.filter(
-      (e) =>
-        inRange(e, spec.release) &&
-        satisfies(e.condition, spec) &&
-        (spec.role === 'both' || e.roles.includes(spec.role)),
-    );
+    return endpoints
+      .filter(
+        (e) =>
+          covers(e.releases, spec.release) &&
+          satisfies(e.condition, spec) &&
+          onRole(e.roles, spec.role),
+      )
+      .map((e) => {
+        if (!isNetwork(e)) return e;
+        const o = e.overrides.find((x) => satisfies(x.condition, spec));
+        return o ? { ...e, bind: o.bind, reachableFrom: o.reachableFrom, binds: [o.bind] } : e;
+      });
+  }
+
+  /** The pre-flight checks a node's bootstrap or join runs, at the ports they test there. */
+  function checksFor(spec: NodeSpec): CheckOnNode[] {
+    return ref.preflight
+      .filter(
+        (c) =>
+          covers(c.releases, spec.release) &&
+          satisfies(c.condition, spec) &&
+          onRole(c.roles, spec.role),
+      )
+      .map((check) => ({ check, port: checkedPort(check, spec.ports) }))
+      .filter((c) => c.port > 0);
   }
 
   /** Everything the release documents, whatever the options, with its availability. */
@@ -167,6 +208,13 @@ export function createModel(ref: Reference) {
       .map((endpoint) => ({ endpoint, availability: availability(endpoint, releaseId) }))
       .filter((x) => x.availability.state !== 'absent');
   }
+
+  /** The pre-flight checks a release runs on some node, whatever the options. */
+  const checksIn = (releaseId: string) =>
+    ref.preflight.filter((c) => covers(c.releases, releaseId));
+
+  /** The upstream UFW how-to's rules on a release branch; none where it has no how-to. */
+  const howtoIn = (releaseId: string) => ref.ufwHowto.filter((u) => covers(u.releases, releaseId));
 
   interface Change {
     endpoint: EndpointView;
@@ -189,8 +237,11 @@ export function createModel(ref: Reference) {
     return changes;
   }
 
-  const byPort = (port: number): NetworkView[] => network.filter((e) => e.port === port);
+  const byPort = (port: number): NetworkView[] =>
+    network.filter((e) => e.port === port && !isRange(e));
   const byService = (id: string): EndpointView[] => endpoints.filter((e) => e.service === id);
+  /** The range endpoints that contain a port. */
+  const rangesWith = (port: number) => ranges.filter((e) => port >= e.port && port <= e.endPort);
 
   function service(id: string): Service {
     const s = servicesById.get(id);
@@ -206,15 +257,10 @@ export function createModel(ref: Reference) {
     };
   }
 
-  function releaseRange(e: Endpoint): string {
-    return e.releases.from === e.releases.to
-      ? e.releases.from
-      : `${e.releases.from}–${e.releases.to}`;
-  }
-
-  function releasesOf(e: Endpoint): string[] {
-    return releases.filter((r) => inRange(e, r.id)).map((r) => r.id);
-  }
+  const releaseRange = (span: Span): string =>
+    span.from === span.to ? span.from : `${span.from}–${span.to}`;
+  const releasesOf = (span: Span): string[] =>
+    releases.filter((r) => covers(span, r.id)).map((r) => r.id);
 
   function source(id: string) {
     const s = ref.sources.find((x) => x.id === id);
@@ -231,22 +277,29 @@ export function createModel(ref: Reference) {
     services: ref.services,
     endpoints,
     network,
+    ranges,
     ports,
+    checks: ref.preflight,
     release,
     node,
     roleNode,
     availability,
     forNode,
+    checksFor,
+    checksIn,
+    howtoIn,
     documentedIn,
     diff,
     byPort,
     byService,
+    rangesWith,
     service,
     source,
     nearestPorts: (n: number, count?: number) => nearestPorts(ports, n, count),
     neighbours,
-    releaseRange,
-    releasesOf,
+    releaseRange: (e: { releases: Span }) => releaseRange(e.releases),
+    releasesOf: (e: { releases: Span }) => releasesOf(e.releases),
+    covers,
   };
 }
 

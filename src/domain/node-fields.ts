@@ -3,10 +3,10 @@
  * in URLs and in forms, which values it takes (from the data's closed sets, never typed again),
  * how its default comes from the release, and when a release cannot have it.
  */
-import { DATASTORES, ROLES } from './enums.ts';
+import { DATASTORES, PROFILES, ROLES, type Profile } from './enums.ts';
 import { onOff, ROLE_LABEL } from './labels.ts';
 import { isCidr } from './net.ts';
-import { isPort, MAX_PORT, PORT_OPTIONS, type PortOption } from './ports.ts';
+import { isPort, MAX_PORT, PORT_OPTIONS, ZERO_DISABLES, type PortOption } from './ports.ts';
 import type { NodeField, NodeProgram, RoleChoice } from './node.ts';
 
 export class NodeError extends Error {
@@ -151,20 +151,84 @@ const kubeProxyReplacement: NodeField = {
   },
 };
 
+const loadBalancer: NodeField = {
+  name: 'load-balancer',
+  param: 'lb',
+  label: 'Load balancer',
+  help: 'the load balancer feature, MetalLB (default: off)',
+  programs: ['check', 'firewall'],
+  control: 'select',
+  choices: () => (['off', 'on'] as const).map((v) => ({ value: v, label: v })),
+  read(input, text) {
+    input.loadBalancer = oneOf(loadBalancer, ['on', 'off'], text) === 'on';
+  },
+  write: (input) => (input.loadBalancer === undefined ? [] : [onOff(input.loadBalancer)]),
+  fill(spec) {
+    spec.loadBalancer ??= false;
+  },
+  summary: (spec) =>
+    spec.loadBalancer === undefined ? undefined : `load balancer ${onOff(spec.loadBalancer)}`,
+  condition: {
+    key: 'loadBalancer',
+    offered: () => [false, true],
+    text: (value) => `the load balancer is ${onOff(value === true)}`,
+    inRelease: () => 'optional (MetalLB); off unless enabled',
+  },
+};
+
+const PROFILE_LABEL: Record<Profile, string> = { default: 'default', 'disa-stig': 'DISA STIG' };
+
+const profile: NodeField = {
+  name: 'profile',
+  param: 'profile',
+  label: 'Profile',
+  help: 'the profile the node was bootstrapped or joined with',
+  programs: ['check', 'firewall'],
+  control: 'select',
+  choices: (_program, r) =>
+    (r?.profiles ?? PROFILES).map((value) => ({ value, label: PROFILE_LABEL[value] })),
+  read(input, text) {
+    input.profile = oneOf(profile, PROFILES, text);
+  },
+  write: (input) => (input.profile ? [input.profile] : []),
+  fill(spec, r) {
+    spec.profile ??= r.defaultProfile;
+  },
+  refuse: (spec, r) =>
+    r.profiles.includes(spec.profile)
+      ? undefined
+      : `release ${r.id} offers only ${r.profiles.join(' or ')}`,
+  summary: (spec) =>
+    spec.profile && spec.profile !== 'default'
+      ? `${PROFILE_LABEL[spec.profile]} profile`
+      : undefined,
+  condition: {
+    key: 'profile',
+    offered: (r) => r.profiles,
+    text: (value) => `the ${PROFILE_LABEL[value as Profile]} profile is used`,
+    inRelease: (r) =>
+      r.profiles.length > 1
+        ? `${r.profiles.map((p) => PROFILE_LABEL[p]).join(' or ')}; new clusters use ${PROFILE_LABEL[r.defaultProfile]}`
+        : `${PROFILE_LABEL[r.defaultProfile]} only`,
+  },
+};
+
 function portField(option: PortOption): NodeField {
+  const min = ZERO_DISABLES.includes(option) ? 0 : 1;
   const field: NodeField = {
     name: option,
     param: option,
     label: option,
     metavar: 'N',
-    help: 'ports changed at bootstrap',
+    help: `ports changed at bootstrap (${ZERO_DISABLES.join(', ')} 0: not tested)`,
     programs: ['check', 'firewall'],
     control: 'number',
+    min,
     group: 'ports',
     read(input, text) {
       const n = Number(text);
-      if (!isPort(n))
-        throw new NodeError(field, `must be a port from 1 to ${MAX_PORT}`, undefined, true);
+      if (!isPort(n) && !(n === 0 && min === 0))
+        throw new NodeError(field, `must be a port from ${min} to ${MAX_PORT}`, undefined, true);
       input.ports = { ...input.ports, [option]: n };
     },
     write: (input) => {
@@ -225,6 +289,8 @@ export const NODE_FIELDS: readonly NodeField[] = [
   role,
   datastore,
   kubeProxyReplacement,
+  loadBalancer,
+  profile,
   ...PORT_OPTIONS.map(portField),
   nodeIp,
   cidrField('node-cidr', 'nodes', 'Node CIDRs', 'nodeCidrs', 'cluster nodes', '10.0.0.0/24'),

@@ -5,7 +5,8 @@
  * and writes it as URL parameters. Runs everywhere; no zod.
  */
 import type { Release } from './schema.ts';
-import type { Datastore, Role } from './enums.ts';
+import type { Datastore, Profile, Role } from './enums.ts';
+import type { Condition as DataCondition } from './schema-entries.ts';
 import type { PortOption } from './ports.ts';
 import { ROLES } from './enums.ts';
 import { fieldsFor, NODE_FIELDS, NodeError, releaseField, roleField } from './node-fields.ts';
@@ -22,6 +23,10 @@ export interface NodeSpec {
   role: RoleChoice;
   datastore: Datastore;
   kubeProxyReplacement: boolean;
+  /** The load balancer feature (MetalLB). */
+  loadBalancer: boolean;
+  /** The configuration profile the node was bootstrapped or joined with. */
+  profile: Profile;
   /** Ports changed at bootstrap. */
   ports: Partial<Record<PortOption, number>>;
   /** The node's default-route address, which settles overlaps with `default` binds. */
@@ -45,6 +50,8 @@ const FACT_KEYS = [
   'defaultDatastore',
   'kubeProxyReplacement',
   'defaultKubeProxyReplacement',
+  'profiles',
+  'defaultProfile',
 ] as const;
 
 /** What node options need to know about a release. */
@@ -54,9 +61,9 @@ export type ReleaseFacts = Pick<Release, (typeof FACT_KEYS)[number]>;
 export const releaseFacts = (r: ReleaseFacts): ReleaseFacts =>
   Object.fromEntries(FACT_KEYS.map((k) => [k, r[k]])) as ReleaseFacts;
 
-/** The cluster options an endpoint's `condition` can name. */
-export type Condition = Partial<Pick<NodeSpec, 'datastore' | 'kubeProxyReplacement'>>;
-export type ConditionKey = keyof Condition;
+/** The cluster options an endpoint's `condition` can name: each is a field of NodeSpec. */
+export type ConditionKey = keyof DataCondition & keyof NodeSpec;
+export type Condition = Partial<Pick<NodeSpec, ConditionKey>>;
 
 export interface Choice {
   value: string;
@@ -74,6 +81,8 @@ export interface NodeField {
   help: string;
   programs: readonly NodeProgram[];
   control: 'select' | 'number' | 'text';
+  /** The smallest number a number control takes. */
+  min?: number;
   placeholder?: string;
   /** Repeatable on the command line; a comma- or space-separated list in URLs and forms. */
   list?: boolean;

@@ -3,6 +3,7 @@ import { isPort, nearestPorts } from './ports.ts';
 
 export type MissingPath =
   | { kind: 'known-port'; port: number }
+  | { kind: 'in-range'; port: number; from: number; to: number }
   | { kind: 'unused-port'; port: number; nearest: number[] }
   | { kind: 'out-of-range'; text: string }
   | { kind: 'not-a-number'; text: string }
@@ -11,6 +12,7 @@ export type MissingPath =
 export function explainMissingPath(
   pathname: string,
   ports: readonly number[],
+  ranges: readonly { from: number; to: number }[] = [],
   nearestCount = 4,
 ): MissingPath {
   let path: string;
@@ -27,5 +29,7 @@ export function explainMissingPath(
   const port = Number(text);
   if (!isPort(port)) return { kind: 'out-of-range', text };
   if (ports.includes(port)) return { kind: 'known-port', port };
+  const range = ranges.find((r) => port >= r.from && port <= r.to);
+  if (range) return { kind: 'in-range', port, ...range };
   return { kind: 'unused-port', port, nearest: nearestPorts(ports, port, nearestCount) };
 }

@@ -96,6 +96,7 @@ export const PORT_OPTIONS = [
   'etcd-peer-port',
   'k8s-dqlite-port',
   'tunnel-port',
+  'bgp-peer-port',
 ] as const;
 export type PortOption = (typeof PORT_OPTIONS)[number];
 
@@ -106,7 +107,20 @@ const RECORDED_AS: Record<PortOption, string> = {
   'etcd-peer-port': 'etcd-peer-port',
   'k8s-dqlite-port': 'k8s-dqlite-port',
   'tunnel-port': 'k8sd/v1alpha1/cilium/tunnel-port',
+  'bgp-peer-port': 'load-balancer.bgp-peer-port',
 };
+
+/** Options where 0 is allowed: it switches the pre-flight test of that port off. */
+export const ZERO_DISABLES: readonly PortOption[] = ['bgp-peer-port'];
+
+/** The port a pre-flight check tests once the options in `changed` are applied; 0: not tested. */
+export function checkedPort(
+  check: { port: number; option?: string | undefined },
+  changed: Partial<Record<PortOption, number>> = {},
+): number {
+  const option = PORT_OPTIONS.find((o) => o === check.option);
+  return option !== undefined ? (changed[option] ?? check.port) : check.port;
+}
 
 /** The port an endpoint listens on once the bootstrap options in `changed` are applied. */
 export function effectivePort(

@@ -2,40 +2,61 @@
  * The shape of `data/reference.json`, the one source of truth for every page, export,
  * checker rule and test. Zod checks each field here; `validateReference` (validate.ts) then
  * checks what a field-by-field schema cannot see (references between entries, uniqueness).
+ * Endpoints, pre-flight checks and upstream records are in schema-entries.ts.
  */
 import { z } from 'astro/zod';
-
+import { DATASTORES, PROFILES, RUNS_AS, SERVICE_KINDS, TRANSPORTS, BINDS } from './enums.ts';
 import {
-  BINDS,
-  DATASTORES,
-  OPTION_TYPES,
-  PURPOSES,
-  REACHABLE_FROM,
-  ROLES,
-  RUNS_AS,
-  SERVICE_KINDS,
-  TRANSPORTS,
-} from './enums.ts';
+  DeviationSchema,
+  EndpointSchema,
+  nonEmpty,
+  PreflightCheckSchema,
+  PreflightMessagesSchema,
+  releaseId,
+  releaseRange,
+  UfwRuleSchema,
+} from './schema-entries.ts';
 
-const releaseId = z.string().regex(/^1\.\d{2}$/, 'must look like "1.36"');
-const nonEmpty = z.string().trim().min(1, 'must not be empty');
+export * from './schema-entries.ts';
 
-export const SourceSchema = z.object({
-  /** Short key that endpoints and releases use to cite this source. */
-  id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
-  /** Human title of the document. */
-  title: nonEmpty,
-  /** GitHub repository, `owner/name`. */
-  repo: nonEmpty,
-  /** File or folder inside the repository. */
-  path: nonEmpty,
-  /** Branches or tags that were read. */
-  refs: z.array(nonEmpty).min(1),
-  /** Where a reader can open it. */
-  url: z.url(),
-  /** The date the source was read, `YYYY-MM-DD`. */
-  read: z.iso.date(),
-});
+/** One upstream version of a source: the file a range of releases was read from. */
+const SourceVersionSchema = z
+  .object({
+    /** The releases this version stands for. */
+    releases: releaseRange,
+    /** GitHub repository, `owner/name`. */
+    repo: nonEmpty,
+    /** File inside the repository. */
+    path: nonEmpty,
+    /** Branch or tag. */
+    ref: nonEmpty,
+    /** The commit that was read. */
+    commit: z.string().regex(/^[0-9a-f]{12,40}$/, 'must be a commit hash'),
+    /** The commit's date, `YYYY-MM-DD`. */
+    date: z.iso.date(),
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    /** Short key that endpoints and releases use to cite this source. */
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
+    /** Human title of the document. */
+    title: nonEmpty,
+    /** GitHub repository, `owner/name`. */
+    repo: nonEmpty,
+    /** File or folder inside the repository. */
+    path: nonEmpty,
+    /** Branches or tags that were read. */
+    refs: z.array(nonEmpty).min(1),
+    /** Where a reader can open it. */
+    url: z.url(),
+    /** The date the source was read, `YYYY-MM-DD`. */
+    read: z.iso.date(),
+    /** The commit each release was read from, where upstream keeps one per release. @default [] */
+    versions: z.array(SourceVersionSchema).default([]),
+  })
+  .strict();
 
 export const ReleaseSchema = z.object({
   /** Kubernetes minor version, such as `1.36`. */
@@ -50,11 +71,28 @@ export const ReleaseSchema = z.object({
   kubeProxyReplacement: z.array(z.boolean()).min(1),
   /** kube-proxy replacement on a newly bootstrapped cluster. */
   defaultKubeProxyReplacement: z.boolean(),
+  /** Configuration profiles the release ships (`disa-stig` from 1.34). */
+  profiles: z.array(z.enum(PROFILES)).min(1),
+  /** The profile of a cluster bootstrapped without one. */
+  defaultProfile: z.enum(PROFILES),
   /** Release notes that change what listens. */
   notes: z.array(nonEmpty).default([]),
   /** Source ids. */
   sources: z.array(z.string()).min(1),
 });
+
+/** A listener with no fixed port, such as containerd's CRI stream server on a random one. */
+const UnnumberedSchema = z
+  .object({
+    protocol: z.enum(TRANSPORTS),
+    /** Interface it binds. */
+    bind: z.enum(BINDS),
+    /** What it is, in our own words. */
+    description: nonEmpty,
+    /** Source ids. */
+    sources: z.array(z.string()).min(1),
+  })
+  .strict();
 
 export const ServiceSchema = z.object({
   /** URL slug: `/services/<id>/`. */
@@ -65,9 +103,9 @@ export const ServiceSchema = z.object({
   aliases: z.array(nonEmpty).default([]),
   /** What part of the system it is. */
   kind: z.enum(SERVICE_KINDS),
-  /** Full process names, as the kernel and `ps` know them (listing tools may truncate them). */
-  processNames: z.array(nonEmpty).min(1),
-  /** A snap service (systemd unit) or a pod managed by Kubernetes. */
+  /** Full process names, as the kernel and `ps` know them; none for kernel rules. */
+  processNames: z.array(nonEmpty),
+  /** A snap service (systemd unit), a pod managed by Kubernetes, or rules in the kernel. */
   runsAs: z.enum(RUNS_AS),
   /** What to look at when it is down: the systemd unit or the workload. */
   unit: nonEmpty,
@@ -75,81 +113,9 @@ export const ServiceSchema = z.object({
   upstream: z.url(),
   /** What the service is, in a few sentences. */
   description: nonEmpty,
+  /** Listeners on ports the kernel picks. @default [] */
+  unnumbered: z.array(UnnumberedSchema).default([]),
 });
-
-const port = z
-  .number()
-  .int()
-  .min(1, 'must be between 1 and 65535')
-  .max(65535, 'must be between 1 and 65535');
-
-/** Fields every endpoint has, whether it is a network port or a unix socket. */
-const endpointFields = {
-  /** Service id. */
-  service: nonEmpty,
-  /** Node roles that run it. */
-  roles: z.array(z.enum(ROLES)).min(1),
-  /** Releases that document it, inclusive. */
-  releases: z.object({ from: releaseId, to: releaseId }),
-  /** Cluster options that must hold for it to exist. */
-  condition: z
-    .object({
-      datastore: z.enum(DATASTORES).optional(),
-      kubeProxyReplacement: z.boolean().optional(),
-    })
-    .strict()
-    .optional(),
-  /** Whether k8sd's bootstrap/join pre-flight check tries to listen on it. */
-  preflight: z.boolean(),
-  /** Which hosts must be able to connect. */
-  reachableFrom: z.enum(REACHABLE_FROM),
-  /** A one-word grouping used by filters. */
-  purpose: z.enum(PURPOSES),
-  /** What it is for, in our own words. */
-  description: nonEmpty,
-  /** Authentication, encryption and exposure. */
-  security: nonEmpty,
-  /** What breaks when it is blocked by a firewall or taken by another process. */
-  ifBlocked: nonEmpty,
-  /** Where upstream documents disagree with each other or with this site. */
-  discrepancy: nonEmpty.optional(),
-  /** Upstream wording that is wrong, and why. */
-  upstreamWording: nonEmpty.optional(),
-  /** Source ids. */
-  sources: z.array(z.string()).min(1),
-};
-
-/** A TCP or UDP port that a service listens on. */
-export const NetworkEndpointSchema = z
-  .object({
-    ...endpointFields,
-    /** Transport protocol. */
-    protocol: z.enum(TRANSPORTS),
-    /** Port number. */
-    port,
-    /** Interface the listener binds: loopback, the default-route address, or all interfaces. */
-    bind: z.enum(BINDS),
-    /** The bootstrap option or annotation that changes the port. */
-    option: z.object({ type: z.enum(OPTION_TYPES), name: nonEmpty }).optional(),
-    /** The socket belongs to the kernel, so listings never show a process. @default false */
-    kernelOwned: z.boolean().default(false),
-  })
-  .strict();
-
-/** A unix socket: no port, no interface, no firewall. */
-export const SocketEndpointSchema = z
-  .object({
-    ...endpointFields,
-    protocol: z.literal('unix'),
-    /** Socket path, `unix://…`. */
-    socket: z.string().startsWith('unix://'),
-  })
-  .strict();
-
-export const EndpointSchema = z.discriminatedUnion('protocol', [
-  NetworkEndpointSchema,
-  SocketEndpointSchema,
-]);
 
 export const ReferenceSchema = z.object({
   $schema: z.string().optional(),
@@ -167,12 +133,17 @@ export const ReferenceSchema = z.object({
   releases: z.array(ReleaseSchema).min(1),
   services: z.array(ServiceSchema).min(1),
   endpoints: z.array(EndpointSchema).min(1),
+  /** k8sd's pre-flight port check, one entry per map key and release range. */
+  preflight: z.array(PreflightCheckSchema).min(1),
+  /** The messages the pre-flight check prints. */
+  preflightMessages: PreflightMessagesSchema,
+  /** What the upstream UFW how-to opens, per release branch. */
+  ufwHowto: z.array(UfwRuleSchema),
+  /** Where this data differs from upstream's documents on purpose, and why. */
+  deviations: z.array(DeviationSchema),
 });
 
 export type Source = z.infer<typeof SourceSchema>;
 export type Release = z.infer<typeof ReleaseSchema>;
 export type Service = z.infer<typeof ServiceSchema>;
-export type NetworkEndpoint = z.infer<typeof NetworkEndpointSchema>;
-export type SocketEndpoint = z.infer<typeof SocketEndpointSchema>;
-export type Endpoint = z.infer<typeof EndpointSchema>;
 export type Reference = z.infer<typeof ReferenceSchema>;

@@ -5,14 +5,22 @@
 import { isPort } from './ports.ts';
 export interface PortIndexEntry {
   port: number;
+  /** The last port of a range page (the node port range). */
+  endPort?: number;
   protocols: string[];
   services: string[];
+  /** The keys of k8sd's pre-flight checks that test this port. */
+  keys: string[];
   url: string;
   summary: string;
 }
 
 export type PortAnswer =
   | { kind: 'exact'; entry: PortIndexEntry; partial: PortIndexEntry[] }
+  /** A pre-flight check key, or a pasted `port N (needed by: key)` message. */
+  | { kind: 'key'; key: string; entry: PortIndexEntry }
+  /** A number inside a range page's range. */
+  | { kind: 'in-range'; port: number; entry: PortIndexEntry; partial: PortIndexEntry[] }
   | { kind: 'unused'; port: number; partial: PortIndexEntry[] }
   | { kind: 'range'; from: number; to: number; entries: PortIndexEntry[] }
   | { kind: 'out-of-range'; text: string }
@@ -61,7 +69,26 @@ export function extractPortQuery(
   return number === undefined ? undefined : { from: number, ...(protocol ? { protocol } : {}) };
 }
 
+/**
+ * A check key as typed, or the key inside a pasted pre-flight message. A typed key that is also a
+ * service's name ("kubelet", "etcd") stays a word query: the service page is the better answer.
+ */
+function checkKey(query: string, index: readonly PortIndexEntry[]): PortAnswer | undefined {
+  const q = query.trim().toLowerCase();
+  const message = /needed by:\s*([\w-]+)\)/.exec(q);
+  const key = message?.[1] ?? q;
+  if (!message && index.some((e) => e.services.some((s) => s.toLowerCase() === key)))
+    return undefined;
+  const port = Number(/port (\d+) \(needed by/.exec(q)?.[1]);
+  const entry =
+    index.find((e) => e.keys.includes(key) && (!message || e.port === port)) ??
+    index.find((e) => e.keys.includes(key));
+  return entry ? { kind: 'key', key, entry } : undefined;
+}
+
 export function answerQuery(query: string, index: readonly PortIndexEntry[]): PortAnswer {
+  const byKey = checkKey(query, index);
+  if (byKey) return byKey;
   const parsed = extractPortQuery(query);
   if (!parsed) return { kind: 'words', text: query.trim() };
   const from = Number(parsed.from);
@@ -74,11 +101,15 @@ export function answerQuery(query: string, index: readonly PortIndexEntry[]): Po
       kind: 'range',
       from: lo,
       to: hi,
-      entries: index.filter((e) => e.port >= lo && e.port <= hi),
+      entries: index.filter((e) => e.port <= hi && (e.endPort ?? e.port) >= lo),
     };
   }
   if (!isPort(from) || /^0\d/.test(parsed.from)) return { kind: 'out-of-range', text: parsed.from };
-  const partial = index.filter((e) => String(e.port).startsWith(parsed.from) && e.port !== from);
-  const exact = index.find((e) => e.port === from);
-  return exact ? { kind: 'exact', entry: exact, partial } : { kind: 'unused', port: from, partial };
+  const single = index.filter((e) => e.endPort === undefined);
+  const partial = single.filter((e) => String(e.port).startsWith(parsed.from) && e.port !== from);
+  const exact = single.find((e) => e.port === from);
+  if (exact) return { kind: 'exact', entry: exact, partial };
+  const range = index.find((e) => e.endPort !== undefined && from >= e.port && from <= e.endPort);
+  if (range) return { kind: 'in-range', port: from, entry: range, partial };
+  return { kind: 'unused', port: from, partial };
 }

@@ -4,6 +4,7 @@
  * its entry and field, so a bad edit fails the build with a usable message.
  */
 import { ReferenceSchema, type Reference } from './schema.ts';
+import { PORT_OPTIONS } from './ports.ts';
 
 export class ReferenceDataError extends Error {
   readonly problems: string[];
@@ -27,6 +28,9 @@ function describeEntry(raw: unknown, path: readonly PropertyKey[]): string {
     const where = text(entry.port ?? entry.socket);
     return `endpoints[${index}] (${text(entry.protocol)}/${where} ${text(entry.service)})`;
   }
+  if (section === 'preflight') return `preflight[${index}] (${text(entry.key)})`;
+  if (section === 'ufwHowto' || section === 'deviations')
+    return `${section}[${index}] (${text(entry.port)}/${text(entry.protocol)})`;
   return `${section}[${index}] (${text(entry.id ?? entry.version)})`;
 }
 
@@ -51,9 +55,29 @@ export function validateReference(raw: unknown, file = 'data/reference.json'): R
   }
   const data = parsed.data;
   const problems: string[] = [];
-  const at = (i: number) => describeEntry(raw, ['endpoints', i]);
   const sourceIds = new Set(data.sources.map((s) => s.id));
   const serviceIds = new Set(data.services.map((s) => s.id));
+  const entry = (section: string, i: number) => describeEntry(raw, [section, i]);
+  const complain = (section: string, i: number, field: string, message: string) =>
+    problems.push(`${entry(section, i)}, field "${field}": ${message}`);
+  const checkSources = (section: string, i: number, ids: readonly string[], field = 'sources') =>
+    ids.forEach((s) => {
+      if (!sourceIds.has(s)) complain(section, i, field, `unknown source "${s}"`);
+    });
+  /** The release indexes a range covers, or undefined (after complaining) when it is not valid. */
+  const span = (
+    section: string,
+    i: number,
+    r: { from: string; to: string },
+    field = 'releases',
+  ) => {
+    const from = releaseIndex(data.releases, r.from);
+    const to = releaseIndex(data.releases, r.to);
+    if (from < 0) complain(section, i, `${field}.from`, `unknown release "${r.from}"`);
+    if (to < 0) complain(section, i, `${field}.to`, `unknown release "${r.to}"`);
+    if (from >= 0 && to >= 0 && from > to) complain(section, i, field, '"from" comes after "to"');
+    return from >= 0 && to >= 0 && from <= to ? { from, to } : undefined;
+  };
 
   const latest = data.releases.filter((r) => r.latest);
   if (latest.length !== 1)
@@ -61,63 +85,90 @@ export function validateReference(raw: unknown, file = 'data/reference.json'): R
       `releases, field "latest": exactly one release must be the latest, found ${latest.length}`,
     );
   data.releases.forEach((r, i) => {
-    if (!r.datastores.includes(r.defaultDatastore))
-      problems.push(
-        `releases[${i}] (${r.id}), field "defaultDatastore": "${r.defaultDatastore}" is not among its datastores`,
-      );
-    if (!r.kubeProxyReplacement.includes(r.defaultKubeProxyReplacement))
-      problems.push(
-        `releases[${i}] (${r.id}), field "defaultKubeProxyReplacement": not among its kubeProxyReplacement choices`,
-      );
-    r.sources.forEach((s) => {
-      if (!sourceIds.has(s))
-        problems.push(`releases[${i}] (${r.id}), field "sources": unknown source "${s}"`);
-    });
+    const defaults = [
+      ['defaultDatastore', r.datastores.includes(r.defaultDatastore)],
+      [
+        'defaultKubeProxyReplacement',
+        r.kubeProxyReplacement.includes(r.defaultKubeProxyReplacement),
+      ],
+      ['defaultProfile', r.profiles.includes(r.defaultProfile)],
+    ] as const;
+    for (const [field, ok] of defaults)
+      if (!ok) complain('releases', i, field, 'is not among the choices the release offers');
+    checkSources('releases', i, r.sources);
   });
-  const seen = new Map<string, number>();
   for (const [kind, list] of [
     ['releases', data.releases],
     ['services', data.services],
     ['sources', data.sources],
   ] as const) {
-    seen.clear();
+    const seen = new Map<string, number>();
     list.forEach((item, i) => {
       const prev = seen.get(item.id);
-      if (prev !== undefined)
-        problems.push(`${kind}[${i}] (${item.id}), field "id": duplicate of ${kind}[${prev}]`);
+      if (prev !== undefined) complain(kind, i, 'id', `duplicate of ${kind}[${prev}]`);
       seen.set(item.id, i);
     });
   }
+  data.sources.forEach((s, i) =>
+    s.versions.forEach((v, j) => span('sources', i, v.releases, `versions.${j}.releases`)),
+  );
+  data.services.forEach((s, i) => {
+    if (s.runsAs !== 'kernel' && !s.processNames.length)
+      complain(
+        'services',
+        i,
+        'processNames',
+        'only kernel rules (runsAs "kernel") have no process',
+      );
+    s.unnumbered.forEach((u, j) =>
+      checkSources('services', i, u.sources, `unnumbered.${j}.sources`),
+    );
+  });
 
   const uniqueKeys = new Map<string, number>();
   data.endpoints.forEach((e, i) => {
     if (!serviceIds.has(e.service))
-      problems.push(`${at(i)}, field "service": unknown service "${e.service}"`);
-    const from = releaseIndex(data.releases, e.releases.from);
-    const to = releaseIndex(data.releases, e.releases.to);
-    if (from < 0)
-      problems.push(`${at(i)}, field "releases.from": unknown release "${e.releases.from}"`);
-    if (to < 0) problems.push(`${at(i)}, field "releases.to": unknown release "${e.releases.to}"`);
-    if (from >= 0 && to >= 0 && from > to)
-      problems.push(`${at(i)}, field "releases": "from" comes after "to"`);
-    e.sources.forEach((s) => {
-      if (!sourceIds.has(s)) problems.push(`${at(i)}, field "sources": unknown source "${s}"`);
-    });
-    if (e.protocol !== 'unix' && e.bind === 'localhost' && e.reachableFrom !== 'none')
-      problems.push(
-        `${at(i)}, field "reachableFrom": a localhost endpoint cannot be reached from "${e.reachableFrom}"`,
-      );
+      complain('endpoints', i, 'service', `unknown service "${e.service}"`);
+    const range = span('endpoints', i, e.releases);
+    checkSources('endpoints', i, e.sources);
     if (new Set(e.roles).size !== e.roles.length)
-      problems.push(`${at(i)}, field "roles": a role is listed twice`);
-    if (from < 0 || to < 0) return;
+      complain('endpoints', i, 'roles', 'a role is listed twice');
+    if (e.protocol !== 'unix') {
+      if (e.bind === 'localhost' && e.reachableFrom !== 'none')
+        complain(
+          'endpoints',
+          i,
+          'reachableFrom',
+          `a localhost endpoint cannot be reached from "${e.reachableFrom}"`,
+        );
+      if (e.endPort !== undefined && e.endPort <= e.port)
+        complain('endpoints', i, 'endPort', 'must come after "port"');
+      if (e.extraBinds.includes(e.bind))
+        complain('endpoints', i, 'extraBinds', `repeats the main bind "${e.bind}"`);
+      e.overrides.forEach((o, j) => {
+        checkSources('endpoints', i, o.sources, `overrides.${j}.sources`);
+        if (o.bind === 'localhost' && o.reachableFrom !== 'none')
+          complain(
+            'endpoints',
+            i,
+            `overrides.${j}.reachableFrom`,
+            'a localhost bind cannot be reached from other hosts',
+          );
+      });
+    }
+    if (!range) return;
     const cond = JSON.stringify(e.condition ?? {});
+    const where = e.protocol === 'unix' ? e.socket : `${e.port}${e.endPort ? `-${e.endPort}` : ''}`;
     for (const role of e.roles) {
-      for (let r = from; r <= to; r++) {
-        const key = `${e.protocol === 'unix' ? e.socket : e.port}/${e.protocol} ${role} ${data.releases[r]!.id} ${cond}`;
+      for (let r = range.from; r <= range.to; r++) {
+        const key = `${where}/${e.protocol} ${role} ${data.releases[r]!.id} ${cond}`;
         const prev = uniqueKeys.get(key);
         if (prev !== undefined && prev !== i) {
-          problems.push(
-            `${at(i)}, field "port": duplicate endpoint; ${at(prev)} already covers ${key}`,
+          complain(
+            'endpoints',
+            i,
+            'port',
+            `duplicate endpoint; ${entry('endpoints', prev)} already covers ${key}`,
           );
           return;
         }
@@ -125,6 +176,41 @@ export function validateReference(raw: unknown, file = 'data/reference.json'): R
       }
     }
   });
+
+  const checkKeys = new Map<string, number>();
+  data.preflight.forEach((c, i) => {
+    const range = span('preflight', i, c.releases);
+    checkSources('preflight', i, c.sources);
+    if (c.option !== undefined && !PORT_OPTIONS.includes(c.option as (typeof PORT_OPTIONS)[number]))
+      complain(
+        'preflight',
+        i,
+        'option',
+        `unknown option "${c.option}"; known: ${PORT_OPTIONS.join(', ')}`,
+      );
+    if (c.port === 0 && c.option === undefined)
+      complain(
+        'preflight',
+        i,
+        'port',
+        'a check of port 0 is never run unless an option sets the port',
+      );
+    for (let r = range?.from ?? 0; range && r <= range.to; r++)
+      for (const role of c.roles) {
+        const key = `${c.key} ${role} ${data.releases[r]!.id}`;
+        const prev = checkKeys.get(key);
+        if (prev !== undefined)
+          complain(
+            'preflight',
+            i,
+            'key',
+            `duplicate check; preflight[${prev}] already covers ${key}`,
+          );
+        checkKeys.set(key, i);
+      }
+  });
+  data.ufwHowto.forEach((u, i) => span('ufwHowto', i, u.releases));
+  data.deviations.forEach((d, i) => span('deviations', i, d.releases));
   if (problems.length) throw new ReferenceDataError(file, problems);
   return data;
 }

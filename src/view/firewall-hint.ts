@@ -1,5 +1,5 @@
 /** A one-line firewall hint for a port page, derived from `reachableFrom`. */
-import type { EndpointView } from '../domain/model.ts';
+import { conditionText, type EndpointView } from '../domain/model.ts';
 import { REACHABLE_LABEL, ROLE_LABEL } from '../domain/labels.ts';
 
 export interface FirewallHint {
@@ -18,8 +18,15 @@ export function firewallHint(e: EndpointView): FirewallHint {
     };
   }
   const on = e.roles.map((r) => ROLE_LABEL[r]).join(' and ');
+  const end = e.endPort === undefined ? '' : `-${e.endPort}`;
+  const ufwEnd = e.endPort === undefined ? '' : `:${e.endPort}`;
+  const when = e.optIn
+    ? ', only if you use NodePort or LoadBalancer Services (the firewall generator leaves it closed)'
+    : e.condition
+      ? `, ${conditionText(e.condition)}`
+      : '';
   return {
-    text: `Allow ${e.port}/${e.protocol} on ${on} nodes from ${REACHABLE_LABEL[e.reachableFrom]}.`,
-    command: `sudo ufw allow ${e.port}/${e.protocol}`,
+    text: `Allow ${e.port}${end}/${e.protocol} on ${on} nodes from ${REACHABLE_LABEL[e.reachableFrom]}${when}.`,
+    command: `sudo ufw allow ${e.port}${ufwEnd}/${e.protocol}`,
   };
 }

@@ -16,7 +16,7 @@ export const GUIDES: GuideLink[] = [
     url: '/guides/port-already-in-use/',
     title: '"Port already in use" at bootstrap or join',
     summary: 'What the pre-flight check tests, how to find the process, and how to move a port.',
-    relevantTo: (e) => e.preflight,
+    relevantTo: (e) => isNetwork(e) && e.checks.length > 0,
   },
   {
     id: 'firewall',

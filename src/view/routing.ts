@@ -4,92 +4,22 @@
  */
 import { model } from '../domain/data.ts';
 import type { Release, Service } from '../domain/schema.ts';
-import {
-  isNetwork,
-  type Availability,
-  type EndpointView,
-  type NetworkView,
-} from '../domain/model.ts';
+import { isNetwork, type Availability, type EndpointView } from '../domain/model.ts';
 import { plainText } from '../domain/inline.ts';
-import { rolesLabel } from '../domain/labels.ts';
 import { listedForms } from '../domain/process.ts';
 import { portUrl } from '../domain/urls.ts';
-import { firewallHint, type FirewallHint } from './firewall-hint.ts';
 import { GUIDES, type GuideLink } from './guide-list.ts';
+import { portPages, type PortPage } from './port-page.ts';
 
 interface Path<P extends string, Props> {
   params: Record<P, string>;
   props: Props;
 }
 
-/** Endpoints sharing a port and protocol (6443/tcp on both roles) also share a plain anchor. */
-export interface PortGroup {
-  id: string;
-  shared: boolean;
-  members: (NetworkView & { heading: string; hint: FirewallHint })[];
-}
-
-export interface PortPage {
-  port: number;
-  title: string;
-  description: string;
-  protocols: string[];
-  summary: string;
-  /** Why the port is not in the latest release, when it is not. */
-  gone?: string;
-  groups: PortGroup[];
-  endpoints: NetworkView[];
-  services: string[];
-  sameService: number[];
-  guides: GuideLink[];
-  previous?: number;
-  next?: number;
-}
-
-function portPage(port: number): PortPage {
-  const endpoints = model.byPort(port);
-  const services = [...new Set(endpoints.map((e) => e.serviceName))];
-  const protocols = [...new Set(endpoints.map((e) => e.protocol.toUpperCase()))];
-  const summary = endpoints
-    .map((e) => `${e.serviceName} (${e.protocol.toUpperCase()}, ${rolesLabel(e.roles, ' nodes')})`)
-    .join('; ');
-  const latest = endpoints.map((e) => model.availability(e, model.latest.id));
-  const reasons = latest.flatMap((a) => (a.state === 'absent' ? [a.reason] : []));
-  const ids = [...new Set(endpoints.map((e) => `${e.protocol}-${port}`))];
-  const sameService = endpoints
-    .flatMap((e) => model.byService(e.service))
-    .flatMap((o) => (o.protocol !== 'unix' && o.port !== port ? [o.port] : []));
-  const { previous, next } = model.neighbours(port);
-  return {
-    port,
-    title: `Port ${port}/${protocols.join('+').toLowerCase()}: ${services.join(', ')}`,
-    description: `Port ${port} in Canonical Kubernetes: ${summary}. ${plainText(endpoints[0]!.description)}`,
-    protocols,
-    summary,
-    ...(reasons.length === latest.length ? { gone: reasons.join('; ') } : {}),
-    groups: ids.map((id) => {
-      const members = endpoints.filter((e) => `${e.protocol}-${port}` === id);
-      return {
-        id,
-        shared: members.length > 1,
-        members: members.map((e) => ({
-          ...e,
-          heading: rolesLabel(e.roles, ' nodes'),
-          hint: firewallHint(e),
-        })),
-      };
-    }),
-    endpoints,
-    services,
-    sameService: [...new Set(sameService)].sort((a, b) => a - b),
-    guides: GUIDES.filter((g) => endpoints.some((e) => g.relevantTo(e))),
-    ...(previous !== undefined ? { previous } : {}),
-    ...(next !== undefined ? { next } : {}),
-  };
-}
+export type { PortPage } from './port-page.ts';
 
 export function portPaths(): Path<'port', PortPage>[] {
-  return model.ports.map((port) => ({ params: { port: String(port) }, props: portPage(port) }));
+  return portPages().map((page) => ({ params: { port: page.slug }, props: page }));
 }
 
 /** Short links: /6443 and /6443/ lead to /ports/6443/. */
@@ -136,7 +66,7 @@ export function serviceCards() {
       .byService(service.id)
       .map((e) =>
         isNetwork(e)
-          ? { href: portUrl(e.port), text: `${e.port}/${e.protocol}` }
+          ? { href: portUrl(e.port, e.endPort), text: `${e.where}/${e.protocol}` }
           : { code: e.where },
       ),
   }));

@@ -1,23 +1,16 @@
-/** The port index that number queries are answered from (served at /search/ports.json). */
-import type { Model } from '../domain/model.ts';
+/** The port index that number and check-key queries are answered from (served at /search/ports.json). */
 import type { PortIndexEntry } from '../domain/search-query.ts';
-import { ROLE_LABEL } from '../domain/labels.ts';
 import { portUrl } from '../domain/urls.ts';
+import { portPages } from './port-page.ts';
 
-export function portIndex(model: Model): PortIndexEntry[] {
-  return model.ports.map((port) => {
-    const eps = model.byPort(port);
-    return {
-      port,
-      protocols: [...new Set(eps.map((e) => e.protocol))],
-      services: [...new Set(eps.map((e) => e.serviceName))],
-      url: portUrl(port),
-      summary: eps
-        .map(
-          (e) =>
-            `${e.serviceName} (${e.protocol.toUpperCase()}, ${e.roles.length === 2 ? 'all nodes' : ROLE_LABEL[e.roles[0]!]}, ${model.releaseRange(e)})`,
-        )
-        .join('; '),
-    };
-  });
+export function portIndex(): PortIndexEntry[] {
+  return portPages().map((page) => ({
+    port: page.port,
+    ...(page.endPort !== undefined ? { endPort: page.endPort } : {}),
+    protocols: page.protocols.map((p) => p.toLowerCase()),
+    services: page.services,
+    keys: [...new Set(page.checks.map((c) => c.key))],
+    url: portUrl(page.port, page.endPort),
+    summary: page.summary,
+  }));
 }

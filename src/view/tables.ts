@@ -1,7 +1,7 @@
 /** The endpoint tables' rows, computed once so the component only renders. Build time only. */
 import { model } from '../domain/data.ts';
 import { conditionText, isNetwork, type Availability, type EndpointView } from '../domain/model.ts';
-import { rolesLabel } from '../domain/labels.ts';
+import { nodesLabel, rolesLabel } from '../domain/labels.ts';
 import { portUrl, serviceUrl } from '../domain/urls.ts';
 import { availabilityText } from './routing.ts';
 
@@ -25,11 +25,11 @@ export function endpointRow({ endpoint: e, availability }: TableRow) {
       service: e.service,
       releases: model.releasesOf(e).join(' '),
     },
-    portHref: network ? portUrl(network.port) : undefined,
+    portHref: network ? portUrl(network.port, network.endPort) : undefined,
     where: e.where,
     protocol: e.protocol.toUpperCase(),
     bind: network?.bind,
-    nodes: rolesLabel(e.roles),
+    nodes: nodesLabel(e),
     serviceHref: serviceUrl(e.service),
     serviceName: e.serviceName,
     releases: availability

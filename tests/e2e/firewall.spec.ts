@@ -3,6 +3,7 @@ import { model } from '../../src/domain/data.ts';
 import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
 import { generate } from '../../src/firewall/generate.ts';
 import { flows } from '../../src/view/guides.ts';
+import { ruleRow } from '../../src/firewall/rows.ts';
 
 test('without JavaScript the page shows the control plane rules for every tool', async ({
   browser,
@@ -42,4 +43,31 @@ test('copy buttons copy the ruleset', async ({ page, context }) => {
   await page.goto('/firewall/');
   await page.getByRole('button', { name: 'Copy iptables rules' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('*filter');
+});
+
+test('each release compares with its own UFW how-to, and says when it has none', async ({
+  page,
+}) => {
+  for (const release of model.releases) {
+    for (const datastore of release.datastores) {
+      await page.goto(`/firewall/?release=${release.id}&datastore=${datastore}`);
+      const plan = firewallPlan(
+        model,
+        model.roleNode({ release: release.id, role: 'control-plane', datastore }),
+      );
+      for (const r of plan.rules) {
+        const cell = page
+          .locator(`#fw-rules tr[data-port="${r.port}"][data-protocol="${r.protocol}"] td`)
+          .last();
+        await expect(cell).toHaveText(ruleRow(r).upstream);
+        const opened = model
+          .howtoIn(release.id)
+          .some(
+            (u) =>
+              u.port === r.port && u.protocol === r.protocol && u.roles.includes('control-plane'),
+          );
+        if (opened) await expect(cell).toHaveText('also opens it');
+      }
+    }
+  }
 });

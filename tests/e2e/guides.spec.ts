@@ -5,10 +5,10 @@ import { isNetwork } from '../../src/domain/model.ts';
 import { GUIDES } from '../../src/view/guide-list.ts';
 import {
   configurable,
+  configurableChecks,
   exposedButUnneeded,
   flows,
   preflightByRole,
-  preflightError,
 } from '../../src/view/guides.ts';
 
 const ports = async (locator: import('@playwright/test').Locator) =>
@@ -32,7 +32,10 @@ test('port and service pages link the guides that concern them', async ({ page }
   for (const port of model.ports) {
     await page.goto(`/ports/${port}/`);
     for (const g of GUIDES) {
-      const relevant = model.byPort(port).some((e) => g.relevantTo(e));
+      const tested = model.checks.some((c) => c.port === port);
+      const relevant =
+        model.byPort(port).some((e) => g.relevantTo(e)) ||
+        (tested && g.id === 'port-already-in-use');
       await expect(page.locator(`#related a[href="${g.url}"]`)).toHaveCount(relevant ? 1 : 0);
     }
   }
@@ -44,18 +47,18 @@ test('"port already in use": the tested and untested ports per role, the errors,
   page,
 }) => {
   await page.goto('/guides/port-already-in-use/');
-  for (const { role, tested, untested } of preflightByRole(model, model.latest.id)) {
+  for (const { role, checks, untested } of preflightByRole(model, model.latest.id)) {
     const section = page.locator(`#preflight-${role}`);
     expect(await ports(section.locator('ul.tested li'))).toEqual(
-      sorted(tested.map((t) => t.endpoint.port)),
+      sorted(checks.map((c) => c.check.port)),
     );
     expect(await ports(section.locator('ul.untested li'))).toEqual(
       sorted(untested.map((e) => e.port)),
     );
-    for (const t of tested) await expect(section).toContainText(preflightError(t.endpoint));
+    for (const c of checks) await expect(section).toContainText(c.message);
   }
   expect(await ports(page.locator('#configurable li'))).toEqual(
-    sorted(configurable(model).map((e) => e.port)),
+    sorted([...configurable(model), ...configurableChecks(model)].map((e) => e.port)),
   );
   for (const e of configurable(model))
     await expect(page.locator('#configurable')).toContainText(e.option.name);
@@ -81,7 +84,7 @@ test('firewall: who must reach what, localhost ports never opened, and the discr
     sorted(exposedButUnneeded(model, model.latest.id).map((e) => e.port)),
   );
   expect(await ports(page.locator('#discrepancies li'))).toEqual(
-    sorted(model.network.filter((e) => e.discrepancy).map((e) => e.port)),
+    sorted(model.ref.deviations.map((d) => d.port)),
   );
 });
 

@@ -46,7 +46,11 @@ test('404 without JavaScript still lists every port', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`/ports/${unused}/`);
-  await expect(page.locator('#known-ports a')).toHaveCount(model.ports.length);
+  const slugs = [...new Set(model.ranges.map((r) => `${r.port}-${r.endPort}`))];
+  await expect(page.locator('#known-ports a')).toHaveCount(model.ports.length + slugs.length);
+  await expect(page.locator('#not-found-ranges a')).toHaveText(slugs);
+  for (const slug of slugs)
+    await expect(page.locator(`#not-found-ranges a[href="/ports/${slug}/"]`)).toHaveCount(1);
   await context.close();
 });
 

@@ -56,7 +56,9 @@ test('sorting by port, both directions, by keyboard', async ({ page }) => {
   await portHeader.focus();
   await page.keyboard.press('Enter');
   const numbers = async () =>
-    (await rows(page).locator('td:first-child > a:first-child').allTextContents()).map(Number);
+    (await rows(page).locator('td:first-child > a:first-child').allTextContents()).map((text) =>
+      Number.parseInt(text, 10),
+    );
   const asc = await numbers();
   expect(asc).toEqual([...asc].sort((a, b) => a - b));
   await page.keyboard.press('Enter');

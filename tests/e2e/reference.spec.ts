@@ -4,6 +4,7 @@ import { model } from '../../src/domain/data.ts';
 import { BIND_LABEL, ROLE_LABEL } from '../../src/domain/labels.ts';
 import { isNetwork } from '../../src/domain/model.ts';
 import { plainText } from '../../src/domain/inline.ts';
+import { preflightMessage } from '../../src/view/guides.ts';
 import type { endpointsExport, releaseExport } from '../../src/view/export.ts';
 
 type EndpointsExport = ReturnType<typeof endpointsExport>;
@@ -23,11 +24,13 @@ for (const port of model.ports) {
       await expect(section.locator('h2')).toContainText(e.serviceName);
       await expect(section).toContainText(plainText(e.description));
       await expect(section).toContainText(BIND_LABEL[e.bind]);
-      await expect(section).toContainText(roleText(e.roles));
+      await expect(section).toContainText(
+        e.placement === 'one-node' ? 'one node, chosen by the scheduler' : roleText(e.roles),
+      );
       await expect(section).toContainText(model.releaseRange(e));
       await expect(section).toContainText(plainText(e.security));
       if (e.option) await expect(section).toContainText(e.option.name);
-      await expect(section).toContainText(e.preflight ? 'Tested' : 'Not tested');
+      await expect(section).toContainText(e.checks.length ? 'Tested' : 'Not tested');
       const row = page
         .locator('table.matrix tbody tr')
         .filter({ hasText: `${e.where}/${e.protocol} ${e.serviceName}` });
@@ -47,9 +50,53 @@ for (const port of model.ports) {
   });
 }
 
+const checkedPorts = [...new Set(model.checks.filter((c) => c.port > 0).map((c) => c.port))];
+for (const port of checkedPorts) {
+  test(`port page ${port} names k8sd's pre-flight check and its exact message`, async ({
+    page,
+  }) => {
+    expect((await page.goto(`/ports/${port}/`))?.status()).toBe(200);
+    const section = page.locator('section#preflight');
+    for (const c of model.checks.filter((c) => c.port === port)) {
+      await expect(section).toContainText(c.key);
+      await expect(section).toContainText(preflightMessage(model, port, c.key));
+      if (c.option) await expect(section).toContainText(c.option);
+    }
+    if (model.byPort(port).length === 0) {
+      await expect(page.locator('.lede')).toContainText('Nothing of Canonical Kubernetes listens');
+      await expect(page.locator('table.matrix')).toHaveCount(0);
+    }
+  });
+}
+
+const rangePages = [...new Set(model.ranges.map((e) => `${e.port}-${e.endPort}`))];
+for (const slug of rangePages) {
+  test(`range page ${slug} shows every endpoint of the range`, async ({ page }) => {
+    expect((await page.goto(`/ports/${slug}/`))?.status()).toBe(200);
+    await expect(page.locator('h1')).toContainText(`Port ${slug}`);
+    for (const e of model.ranges.filter((r) => `${r.port}-${r.endPort}` === slug)) {
+      const section = page.locator(`section#${e.anchor}`);
+      await expect(section.locator('h2')).toContainText(`${slug}/${e.protocol}`);
+      await expect(section).toContainText(plainText(e.description));
+    }
+  });
+}
+
+test('a number inside a range has no page of its own; the 404 page sends it to the range', async ({
+  page,
+}) => {
+  const [slug] = rangePages;
+  const inside = Number(slug!.split('-')[0]) + 80;
+  expect((await page.request.get(`/ports/${inside}/`)).status()).toBe(404);
+  await page.goto(`/ports/${inside}/`);
+  await expect(page).toHaveURL(new RegExp(`/ports/${slug}/`));
+});
+
 test('port 9000 says plainly that 1.36 removed it', async ({ page }) => {
-  const removed = model.ports.filter((p) =>
-    model.byPort(p).every((e) => model.availability(e, model.latest.id).state === 'absent'),
+  const removed = model.ports.filter(
+    (p) =>
+      model.byPort(p).length > 0 &&
+      model.byPort(p).every((e) => model.availability(e, model.latest.id).state === 'absent'),
   );
   expect(removed.length).toBeGreaterThan(0);
   for (const port of removed) {

@@ -163,3 +163,43 @@ test('the search form works without JavaScript, and the page lists every port', 
   for (const p of model.ports) expect(html).toContain(`href="/ports/${p}/"`);
   await context.close();
 });
+
+const tested = model.checks.filter((c) => c.port > 0);
+const serviceNames = new Set(model.services.map((s) => s.name.toLowerCase()));
+for (const c of tested.filter((c, i) => tested.findIndex((o) => o.key === c.key) === i)) {
+  test(`the check key "${c.key}" and its pasted message land on /ports/${c.port}/`, async ({
+    page,
+  }) => {
+    await page.goto('/');
+    if (!serviceNames.has(c.key)) {
+      // A key that is also a service's name ("kubelet") is a word query: the service page wins.
+      await type(page, c.key);
+      await expect(page.locator('.search-msg')).toContainText(`"${c.key}" is the name`);
+      await expect(options(page).first()).toHaveAttribute('data-url', `/ports/${c.port}/`);
+    }
+    await type(page, `port ${c.port} (needed by: ${c.key}) is already in use`);
+    await expect(options(page).first()).toHaveAttribute('data-url', `/ports/${c.port}/`);
+    await box(page).press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/ports/${c.port}/$`));
+  });
+}
+
+const rangePages = model.ranges.filter(
+  (r, i) => model.ranges.findIndex((o) => o.port === r.port && o.endPort === r.endPort) === i,
+);
+for (const r of rangePages) {
+  const inside = r.port + 80;
+  test(`"${inside}" is inside ${r.port}-${r.endPort} and goes to the range page`, async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await type(page, String(inside));
+    await expect(page.locator('.search-msg')).toContainText(
+      `${inside} is inside ${r.port}-${r.endPort}`,
+    );
+    await expect(options(page).first()).toHaveAttribute(
+      'data-url',
+      `/ports/${r.port}-${r.endPort}/`,
+    );
+  });
+}

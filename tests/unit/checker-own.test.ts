@@ -17,7 +17,8 @@ test('a healthy control plane (ss -tulpn): every Canonical Kubernetes listener i
   const expectedPorts = new Set(
     r.findings.filter((f) => f.verdict === 'expected').map((f) => `${f.port}/${f.protocol}`),
   );
-  for (const t of checker.targets(model.node()))
+  // Node ports are packet rules, not sockets: no listing shows them.
+  for (const t of checker.targets(model.node()).filter((x) => x.endpoint.inListings))
     assert.ok(
       expectedPorts.has(`${t.port}/${t.protocol}`),
       `${t.port}/${t.protocol} seen as itself`,
@@ -48,7 +49,11 @@ test('a worker: k8s-apiserver-p (15 characters) on 6443 is expected; MinIO on 12
   });
   assert.equal(byLine(r, lineOf(text, 'k8s-apiserver-p'))[0]!.verdict, 'expected');
   assert.equal(byLine(r, lineOf(text, 'minio'))[0]!.verdict, 'ok', 'workers run no k8s-dqlite');
-  assert.equal(r.summary.conflict, 0);
+  // Nothing listens on 10255 on a healthy node, but the pre-flight check tests it.
+  const readOnly = byLine(r, lineOf(text, ':10255'))[0]!;
+  assert.equal(readOnly.verdict, 'conflict');
+  assert.deepEqual(readOnly.preflight, ['kubelet-read-only']);
+  assert.equal(r.summary.conflict, 1);
   const cp = await check(text, {
     role: 'control-plane',
     release: dqliteRelease,
@@ -171,7 +176,10 @@ test('ufw status numbered: allows, the app profile is reported, DENY is not an a
     checker
       .targets(model.node({ role: 'worker' }))
       .filter(
-        (t) => t.endpoint.reachableFrom !== 'none' && ![10250, 6400, 4240, 8472].includes(t.port),
+        (t) =>
+          t.endpoint.reachableFrom !== 'none' &&
+          !t.endpoint.optIn &&
+          ![10250, 6400, 4240, 8472].includes(t.port),
       )
       .map((t) => t.port),
   );
@@ -207,7 +215,9 @@ test('nft list ruleset: named and anonymous sets, ranges; forward chain ignored'
       .targets(model.node({ role: 'worker' }))
       .filter(
         (t) =>
-          t.endpoint.reachableFrom !== 'none' && ![6443, 10250, 6400, 4240, 8472].includes(t.port),
+          t.endpoint.reachableFrom !== 'none' &&
+          !t.endpoint.optIn &&
+          ![6443, 10250, 6400, 4240, 8472].includes(t.port),
       )
       .map((t) => t.port),
   );

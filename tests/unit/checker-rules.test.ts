@@ -4,16 +4,22 @@ import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
 import { check, checker } from './checker-helpers.ts';
 
+type Target = ReturnType<typeof checker.targets>[number];
+/** An endpoint on every node, on one port, that binds one interface: the table's plain case. */
+const plain = (t: Target) =>
+  t.endpoint.placement === 'every-node' && t.endPort === undefined && t.endpoint.binds.length === 1;
 const target = (
-  predicate: (t: ReturnType<typeof checker.targets>[number]) => boolean,
+  predicate: (t: Target) => boolean,
   role: 'control-plane' | 'worker' = 'control-plane',
-) => checker.targets(model.node({ role })).find(predicate)!;
+) => checker.targets(model.node({ role })).find((t) => plain(t) && predicate(t))!;
 const star = target(
-  (t) => t.endpoint.bind === '*' && !t.endpoint.preflight && t.protocol === 'tcp',
+  (t) => t.endpoint.bind === '*' && !t.endpoint.checks.length && t.protocol === 'tcp',
 );
-const local = target((t) => t.endpoint.bind === 'localhost' && !t.endpoint.preflight);
-const dflt = target((t) => t.endpoint.bind === 'default' && !t.endpoint.preflight);
-const preflightDefault = target((t) => t.endpoint.bind === 'default' && t.endpoint.preflight);
+const local = target((t) => t.endpoint.bind === 'localhost' && !t.endpoint.checks.length);
+const dflt = target((t) => t.endpoint.bind === 'default' && !t.endpoint.checks.length);
+const preflightDefault = target(
+  (t) => t.endpoint.bind === 'default' && t.endpoint.checks.length > 0,
+);
 
 const cases: [string, number, string][] = [
   // address, endpoint port, expected verdict (DESIGN's table, without the pre-flight override)
@@ -64,7 +70,7 @@ test('the pre-flight rule turns any TCP listener on a tested port into a conflic
   const r = await check(`10.0.0.9:${preflightDefault.port}/tcp`, { nodeIp: '10.0.0.5' });
   assert.equal(r.findings[0]!.verdict, 'conflict');
   assert.match(r.findings[0]!.reason, /Blocks bootstrap\/join/);
-  const loopback = target((t) => t.endpoint.bind === 'default' && t.endpoint.preflight);
+  const loopback = target((t) => t.endpoint.bind === 'default' && t.endpoint.checks.length > 0);
   const r2 = await check(`127.0.0.1:${loopback.port}`);
   assert.match(r2.findings[0]!.reason, /Blocks bootstrap\/join/);
 });
@@ -85,17 +91,73 @@ test('TCP and UDP never clash', async () => {
   );
 });
 
-test('a range gives one finding naming every endpoint inside it', async () => {
-  const ports = checker
-    .targets(model.node())
-    .filter((t) => t.protocol === 'tcp')
-    .map((t) => t.port)
-    .sort((a, b) => a - b);
-  const [lo, hi] = [ports[0]!, ports.at(-1)!];
+test('a range gives one finding naming every endpoint inside it that it clashes with', async () => {
+  const tcp = checker.targets(model.node()).filter((t) => t.protocol === 'tcp');
+  const ports = tcp.filter(plain).map((t) => t.port);
+  const [lo, hi] = [Math.min(...ports), Math.max(...ports)];
   const r = await check(`${lo}-${hi}`);
   assert.equal(r.findings.length, 1);
   assert.equal(r.findings[0]!.endPort, hi);
-  assert.equal(r.findings[0]!.endpoints.length, ports.length);
+  assert.equal(r.findings[0]!.verdict, 'conflict');
+  // Every endpoint of every node inside the range; those on one node are only possible clashes.
+  const inside = tcp.filter(
+    (t) => t.endpoint.placement === 'every-node' && !t.endPort && t.port >= lo && t.port <= hi,
+  );
+  assert.deepEqual(
+    r.findings[0]!.endpoints.map((e) => e.anchor).sort(),
+    inside.map((t) => t.endpoint.anchor).sort(),
+  );
+});
+
+test('a listener on one node of a one-replica service is a possible conflict', async () => {
+  const one = checker.targets(model.node()).find((t) => t.endpoint.placement === 'one-node')!;
+  const r = await check(`0.0.0.0:${one.port}/${one.protocol}`, { role: 'worker' });
+  assert.equal(r.findings[0]!.verdict, 'possible-conflict');
+  assert.match(r.findings[0]!.reason, /one node the scheduler picks/);
+});
+
+test("a Service's own node port is ok: the range exists for it", async () => {
+  const range = model.ranges.find((r) => r.protocol === 'tcp')!;
+  const nodePort = range.port + 80;
+  const manifest = [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  type: NodePort',
+    '  ports:',
+    '    - port: 80',
+    `      nodePort: ${nodePort}`,
+    '    - port: 443',
+  ].join('\n');
+  const r = await check(manifest);
+  assert.deepEqual(
+    r.findings.map((f) => [f.port, f.endPort, f.verdict]),
+    [
+      [nodePort, undefined, 'ok'],
+      [range.port, range.endPort, 'ok'],
+    ],
+  );
+  assert.match(r.findings[0]!.reason, /node port belongs in/);
+  const svc = await check(
+    `NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE\nweb NodePort 10.152.183.9 <none> 80:${nodePort}/TCP 1d`,
+  );
+  assert.equal(svc.findings[0]!.verdict, 'ok');
+});
+
+test('a listener inside the node port range is a possible conflict, on any role', async () => {
+  for (const range of model.ranges)
+    for (const role of ['control-plane', 'worker'] as const) {
+      const inside = range.port + 80;
+      const r = await check(`0.0.0.0:${inside}/${range.protocol}`, { role });
+      assert.equal(r.findings[0]!.verdict, 'possible-conflict', `${inside}/${range.protocol}`);
+      assert.match(
+        r.findings[0]!.reason,
+        /NodePort or LoadBalancer Service may be given this port/,
+      );
+      assert.equal(r.findings[0]!.endpoints[0]!.anchor, range.anchor);
+    }
 });
 
 test('changed ports follow the bootstrap options', async () => {

@@ -27,16 +27,28 @@ test('06 lsof: 9-character names are recognised, old kubeadm ports are not Canon
   const text = fixture('samples/06-lsof-inP-grep-LIST-k8s-controller.txt');
   const r = await check(text, { release: '1.35' });
   assert.equal(r.format, 'lsof');
-  assert.equal(r.summary.conflict, 0);
   assert.equal(byLine(r, lineOf(text, '127.0.0.1:10249'))[0]!.verdict, 'expected');
   assert.equal(byLine(r, lineOf(text, '*:10250'))[0]!.verdict, 'expected');
-  assert.equal(byLine(r, lineOf(text, '*:10255'))[0]!.verdict, 'ok');
+  // This kubelet serves the old read-only port; k8sd's pre-flight check tests 10255 on every node.
+  const readOnly = byLine(r, lineOf(text, '*:10255'))[0]!;
+  assert.equal(readOnly.verdict, 'conflict');
+  assert.deepEqual(readOnly.preflight, ['kubelet-read-only']);
+  assert.equal(r.summary.conflict, 1);
 });
 
 test('08 ss -ltpn on a kubeadm controller: etcd, kubelet, controller manager are themselves', async () => {
   const text = fixture('samples/08-ss-ltpn-kubeadm-controller-ubuntu2404.txt');
-  const r = await check(text, { nodeIp: '192.168.1.105' });
+  const r = await check(text, { nodeIp: '192.168.1.105', kubeProxyReplacement: false });
   assert.equal(r.summary.conflict, 0);
+  // With kube-proxy replacement on, kube-proxy does not run, yet k8sd still tests its ports.
+  const replaced = await check(text, { nodeIp: '192.168.1.105', kubeProxyReplacement: true });
+  assert.deepEqual(
+    replaced.findings.filter((f) => f.verdict === 'conflict').map((f) => f.preflight),
+    model.checks
+      .filter((c) => c.key.startsWith('kube-proxy') && text.includes(`:${c.port} `))
+      .sort((a, b) => text.indexOf(`:${a.port} `) - text.indexOf(`:${b.port} `))
+      .map((c) => [c.key]),
+  );
   assert.equal(byLine(r, lineOf(text, '192.168.1.105:2379'))[0]!.verdict, 'expected');
   assert.equal(byLine(r, lineOf(text, '"kube-controller"'))[0]!.verdict, 'expected');
   assert.equal(byLine(r, lineOf(text, '127.0.0.54:53'))[0]!.verdict, 'ok');

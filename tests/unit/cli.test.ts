@@ -24,7 +24,7 @@ test('exit codes: 0 clean, 1 conflict, 1 possible with --strict, 2 usage and unr
   assert.equal(await runCli([], io('22\n').value, model), 0);
   assert.equal(await runCli([], io('6443\n').value, model), 1);
   const dflt = model.network.find(
-    (e) => model.forNode(model.node()).includes(e) && e.bind === 'default' && !e.preflight,
+    (e) => model.forNode(model.node()).includes(e) && e.bind === 'default' && !e.checks.length,
   )!;
   assert.equal(await runCli([], io(`10.9.9.9:${dflt.port}\n`).value, model), 0);
   assert.equal(await runCli(['--strict'], io(`10.9.9.9:${dflt.port}\n`).value, model), 1);

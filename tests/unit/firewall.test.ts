@@ -54,7 +54,7 @@ for (const release of model.releases) {
         const expected = model
           .forNode(model.node({ release: release.id, role, datastore }))
           .filter(isNetwork)
-          .filter((e) => e.reachableFrom !== 'none')
+          .filter((e) => e.reachableFrom !== 'none' && !e.optIn)
           .map((e) => `${e.port}/${e.protocol}`)
           .sort();
         const plan = firewallPlan(
@@ -73,7 +73,8 @@ for (const release of model.releases) {
             [...new Set(expected)],
             `${tool}`,
           );
-        for (const { endpoint } of plan.closed) assert.ok(endpoint.reachableFrom === 'none');
+        for (const { endpoint, reason } of plan.closed)
+          assert.equal(reason === 'opt-in', endpoint.optIn && endpoint.reachableFrom !== 'none');
       });
     }
   }
@@ -103,18 +104,54 @@ test('changed ports move in the rules', () => {
   assert.ok(!plan.rules.some((r) => r.port === secure.port && r.endpoint.anchor === secure.anchor));
 });
 
-test('differences from the upstream UFW how-to are computed from the sources', () => {
-  const plan = firewallPlan(model, model.roleNode({ role: 'control-plane' }));
-  const extra = plan.rules.filter((r) => !r.inUpstreamHowto).map((r) => r.port);
-  assert.deepEqual(
-    extra,
-    model
-      .forNode(model.node())
-      .filter(isNetwork)
-      .filter((e) => e.reachableFrom !== 'none' && !e.sources.includes('ufw-howto'))
-      .map((e) => e.port)
-      .sort((a, b) => a - b),
+test('each rule is compared with the UFW how-to of the same release', () => {
+  for (const release of model.releases)
+    for (const datastore of release.datastores)
+      for (const role of ROLES) {
+        const node = model.roleNode({ release: release.id, role, datastore });
+        const plan = firewallPlan(model, node);
+        const howto = model.howtoIn(release.id);
+        for (const r of plan.rules) {
+          const expected = howto.length
+            ? howto.some(
+                (u) =>
+                  u.port === r.port &&
+                  u.protocol === r.protocol &&
+                  u.roles.includes(role) &&
+                  (!u.condition?.datastore || u.condition.datastore === datastore),
+              )
+            : undefined;
+          assert.equal(r.inUpstreamHowto, expected, `${release.id} ${role} ${datastore} ${r.port}`);
+        }
+      }
+});
+
+test('the 1.34 and 1.35 how-tos open 9000 for k8s-dqlite; 1.32 and 1.33 have no how-to', () => {
+  const dqlite = (release: string) =>
+    firewallPlan(
+      model,
+      model.roleNode({ release, role: 'control-plane', datastore: 'k8s-dqlite' }),
+    ).rules.find((r) => r.endpoint.service === 'k8s-dqlite');
+  for (const release of ['1.34', '1.35']) assert.equal(dqlite(release)?.inUpstreamHowto, true);
+  for (const release of ['1.32', '1.33']) assert.equal(dqlite(release)?.inUpstreamHowto, undefined);
+});
+
+test('with an external datastore, the how-to still opens what these rules leave closed', () => {
+  const plan = firewallPlan(
+    model,
+    model.roleNode({ release: model.latest.id, role: 'control-plane', datastore: 'external' }),
   );
+  const etcd = model.network.filter((e) => e.service === 'etcd').map((e) => e.port);
+  assert.ok(!plan.rules.some((r) => etcd.includes(r.port)));
+  assert.deepEqual(
+    plan.howtoOnly.map((u) => u.port).sort(),
+    model
+      .howtoIn(model.latest.id)
+      .filter((u) => u.roles.includes('control-plane') && etcd.includes(u.port))
+      .map((u) => u.port)
+      .sort(),
+  );
+  assert.ok(plan.howtoOnly.length > 0);
 });
 
 test('CIDRs are validated', () => {

@@ -8,18 +8,25 @@ import { configurable, flows, preflightByRole, preflightError } from '../../src/
 
 function withPort(from: number, to: number) {
   const data = structuredClone(raw);
-  for (const e of data.endpoints) if (e.port === from) e.port = to;
+  for (const e of [...data.endpoints, ...data.preflight]) if (e.port === from) e.port = to;
   return createModel(validateReference(data));
 }
 
 test('moving a pre-flight port moves it in the guide lists and error texts', () => {
   const original = createModel(validateReference(raw));
-  const tested = preflightByRole(original, original.latest.id)[0]!.tested[0]!.endpoint;
-  const moved = withPort(tested.port, 23456);
-  const after = preflightByRole(moved, moved.latest.id)[0]!.tested.map((t) => t.endpoint.port);
-  assert.ok(after.includes(23456));
-  assert.ok(!after.includes(tested.port));
-  assert.ok(preflightError(moved.byPort(23456)[0]!).startsWith('port 23456 (needed by: '));
+  const tested = preflightByRole(original, original.latest.id)[0]!.checks[0]!;
+  const moved = withPort(tested.check.port, 23456);
+  const after = preflightByRole(moved, moved.latest.id)[0]!.checks;
+  assert.ok(after.some((c) => c.check.port === 23456));
+  assert.ok(!after.some((c) => c.check.port === tested.check.port));
+  assert.equal(
+    after.find((c) => c.check.port === 23456)!.message,
+    `port 23456 (needed by: ${tested.check.key}) is already in use`,
+  );
+  assert.equal(
+    preflightError(moved, 'join', ['x', 'y']),
+    `pre-init checks failed for joining node: Encountered error(s) while verifying port availability for Kubernetes services: x\ny`,
+  );
 });
 
 test('moving a reachable port moves it in the firewall flows; options follow too', () => {

@@ -15,12 +15,12 @@ import { model } from '../../src/domain/data.ts';
 const ports = [2379, 6443, 10250];
 
 test('404: unused, known, out of range and non-numeric port paths', () => {
-  assert.deepEqual(explainMissingPath('/ports/64431/', ports, 2), {
+  assert.deepEqual(explainMissingPath('/ports/64431/', ports, [], 2), {
     kind: 'unused-port',
     port: 64431,
     nearest: [10250, 6443],
   });
-  assert.deepEqual(explainMissingPath('/6444', ports, 1), {
+  assert.deepEqual(explainMissingPath('/6444', ports, [], 1), {
     kind: 'unused-port',
     port: 6444,
     nearest: [6443],
@@ -34,6 +34,17 @@ test('404: unused, known, out of range and non-numeric port paths', () => {
   assert.deepEqual(explainMissingPath('/ports/ssh/', ports), { kind: 'not-a-number', text: 'ssh' });
   assert.deepEqual(explainMissingPath('/ports/%E0%A4%A/', ports).kind, 'not-a-number');
   assert.deepEqual(explainMissingPath('/guides/nothing/', ports), { kind: 'other' });
+  assert.deepEqual(explainMissingPath('/ports/30080/', ports, [{ from: 30000, to: 32767 }]), {
+    kind: 'in-range',
+    port: 30080,
+    from: 30000,
+    to: 32767,
+  });
+  assert.deepEqual(explainMissingPath('/ports/29999/', ports, [{ from: 30000, to: 32767 }], 1), {
+    kind: 'unused-port',
+    port: 29999,
+    nearest: [10250],
+  });
 });
 
 test('table filter state round-trips through the URL query', () => {

@@ -27,6 +27,8 @@ const base = {
       defaultDatastore: 'etcd',
       kubeProxyReplacement: [false],
       defaultKubeProxyReplacement: false,
+      profiles: ['default'],
+      defaultProfile: 'default',
       sources: ['s'],
     },
     {
@@ -36,6 +38,8 @@ const base = {
       defaultDatastore: 'etcd',
       kubeProxyReplacement: [true, false],
       defaultKubeProxyReplacement: true,
+      profiles: ['default'],
+      defaultProfile: 'default',
       sources: ['s'],
     },
   ],
@@ -49,6 +53,23 @@ const base = {
     upstream: 'https://example.org/',
     description: id,
   })),
+  preflight: [
+    {
+      key: 'a',
+      port: 100,
+      roles: ['control-plane', 'worker'],
+      releases: { from: '1.01', to: '1.02' },
+      sources: ['s'],
+    },
+  ],
+  preflightMessages: {
+    clash: 'port {port} (needed by: {key}) is already in use',
+    wrapper: 'failed: {errors}',
+    stages: [{ stage: 'bootstrap', prefix: 'pre' }],
+    sources: ['s'],
+  },
+  ufwHowto: [],
+  deviations: [],
 };
 const ep = (over: object) => ({
   service: 'a',
@@ -56,7 +77,6 @@ const ep = (over: object) => ({
   bind: '*',
   roles: ['control-plane', 'worker'],
   releases: { from: '1.01', to: '1.02' },
-  preflight: false,
   reachableFrom: 'none',
   purpose: 'api',
   description: 'd',

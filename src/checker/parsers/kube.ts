@@ -118,7 +118,12 @@ export function parseKubernetes(docs: YamlNode[], text: string): ParseResult {
           const { n, line } = at(nodePort);
           pushPorts(
             result,
-            { line: n, kind: 'listen', note: `Service ${type}: nodePort opens on every node` },
+            {
+              line: n,
+              kind: 'listen',
+              note: `Service ${type}: nodePort opens on every node`,
+              servicePort: true,
+            },
             String(scalar(nodePort)),
             protocolOf(port),
             'plain',
@@ -132,6 +137,7 @@ export function parseKubernetes(docs: YamlNode[], text: string): ParseResult {
               line: n,
               kind: 'listen',
               note: `Service ${type} with no nodePort: Kubernetes picks one from 30000-32767`,
+              servicePort: true,
             },
             '30000-32767',
             protocolOf(port),
@@ -188,6 +194,7 @@ export function parseKubectlSvc(text: string): ParseResult {
             line: n,
             kind: 'listen',
             note: `${type}: only the nodePort ${m[2]} binds the host; ${m[1]} is the cluster port`,
+            servicePort: true,
           },
           m[2],
           [protocol as Transport],
