@@ -3,13 +3,15 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { SITE_URL } from './src/consts.ts';
 import { validateReference } from './src/domain/validate.ts';
+import { slimReference } from './src/domain/slim.ts';
 import raw from './data/reference.json' with { type: 'json' };
 import { createHash } from 'node:crypto';
 import { THEME_SCRIPT } from './src/view/theme-script.ts';
 
 /**
  * `virtual:ck8s-reference`: the validated data, with defaults applied, for browser code.
- * Validation runs here at build time, so browser bundles carry the data but not zod.
+ * Validation runs here at build time, so browser bundles carry the data but not zod; and
+ * without the prose the pages already show (see src/domain/slim.ts).
  */
 function referenceModule() {
   const id = 'virtual:ck8s-reference';
@@ -20,7 +22,7 @@ function referenceModule() {
     /** @param {string} resolved */
     load: (resolved) =>
       resolved === `\0${id}`
-        ? `export default ${JSON.stringify(validateReference(raw))};`
+        ? `export default ${JSON.stringify(slimReference(validateReference(raw)))};`
         : undefined,
   };
 }
