@@ -1,6 +1,7 @@
 // The /check/ page: reads the form, runs the checker in a worker, renders the report as text.
 import { decodeFragment, encodeFragment, type ShareState } from '../checker/share';
 import { MAX_INPUT_BYTES } from '../checker/parse';
+import { decodeInput, UnreadableInput } from '../checker/decode';
 import type { FormatChoice } from '../checker/types';
 import type { AuditReport } from '../checker/audit';
 import type { CheckRequest, PageReport, WorkerReply } from './checker-messages';
@@ -116,7 +117,14 @@ async function loadFile(file: File): Promise<void> {
     );
     return;
   }
-  input.value = await file.text();
+  try {
+    input.value = decodeInput(new Uint8Array(await file.arrayBuffer()));
+  } catch (error) {
+    if (!(error instanceof UnreadableInput)) throw error;
+    input.value = '';
+    status(`${file.name}: ${error.message}`, true);
+    return;
+  }
   run();
 }
 

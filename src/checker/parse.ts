@@ -1,5 +1,6 @@
 /** Turns pasted text into entries, choosing the parser by detection or by the user's choice. */
 import { detectFormat } from './detect.ts';
+import { binaryReason, EMPTY_INPUT } from './decode.ts';
 import { parseDockerPs, parseCompose } from './parsers/docker.ts';
 import { parseUfw } from './parsers/ufw.ts';
 import { parseFirewalld } from './parsers/firewalld.ts';
@@ -39,6 +40,9 @@ export async function parseInput(
       `The input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`,
     );
   }
+  if (!text.trim()) throw new InputRefused(EMPTY_INPUT);
+  const binary = binaryReason(text);
+  if (binary) throw new InputRefused(binary);
   const chosen = format === 'auto' ? detectFormat(text) : format;
   const sync = SYNC[chosen];
   if (sync) return sync(text);

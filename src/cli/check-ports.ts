@@ -6,13 +6,15 @@ import type { Model } from '../domain/model.ts';
 import { NodeError, type NodeInput } from '../domain/node.ts';
 import { createChecker } from '../checker/check.ts';
 import { InputRefused } from '../checker/parse.ts';
+import { decodeInput, UnreadableInput } from '../checker/decode.ts';
 import { auditToText, reportToText } from '../checker/report.ts';
 import { FORMATS, type FormatChoice } from '../checker/types.ts';
 import { nodeUsage, parseNodeArgs, usageLine, UsageError } from './args.ts';
 
 export interface CliIo {
-  readFile(path: string): Promise<string>;
-  readStdin(): Promise<string>;
+  /** Bytes, decoded here: UTF-8 or UTF-16 with a BOM, and binary refused. */
+  readFile(path: string): Promise<Uint8Array>;
+  readStdin(): Promise<Uint8Array>;
   stdinIsTerminal: boolean;
   out(text: string): void;
   err(text: string): void;
@@ -33,7 +35,7 @@ ${usageLine('--audit', "audit a node's own ss -tulpn: missing, wider or narrower
 ${usageLine('-h, --help', 'this text')}
 
 Exit codes: 0 nothing clashes, 1 a conflict was found (with --audit: anything missing,
-foreign, wider or narrower), 2 usage error or unreadable input.
+foreign, wider or narrower), 2 usage error, or input that is empty, binary or unreadable.
 `;
 
 export interface CheckArgs {
@@ -74,7 +76,7 @@ export function parseArgs(argv: string[]): CheckArgs {
   return { ...args, node };
 }
 
-async function readInput(args: CheckArgs, io: CliIo): Promise<string> {
+async function readInput(args: CheckArgs, io: CliIo): Promise<Uint8Array> {
   if (args.file !== undefined && args.file !== '-') return io.readFile(args.file);
   if (args.file === undefined && io.stdinIsTerminal)
     throw new UsageError('no input. Pipe a listing in (ss -tulpn | check-ports) or name a file.');
@@ -102,15 +104,22 @@ export async function runCli(argv: string[], io: CliIo, model: Model): Promise<n
       return fail('--audit needs --role control-plane or --role worker', false);
     const auditSpec = args.audit ? model.roleNode(args.node, 'check') : undefined;
     const spec = auditSpec ?? model.node(args.node);
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readInput(args, io);
+      bytes = await readInput(args, io);
     } catch (error) {
       if (error instanceof UsageError) return fail(error.message, true);
       return fail(
         `cannot read ${args.file ?? 'standard input'}: ${(error as Error).message}`,
         false,
       );
+    }
+    let text: string;
+    try {
+      text = decodeInput(bytes);
+    } catch (error) {
+      if (error instanceof UnreadableInput) return fail(error.message, false);
+      throw error;
     }
     if (auditSpec) {
       const audit = await checker.audit(text, auditSpec, args.format);

@@ -200,3 +200,40 @@ test('a large paste shows the first 2,000 rows, counts them all, and the JSON ha
     3000,
   );
 });
+
+/** Drops a file with these bytes on the paste box, as a person drags one from a file manager. */
+async function dropFile(page: Page, name: string, bytes: Buffer) {
+  await page.locator('#input').evaluate(
+    (box, { name, data }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name, { type: 'text/plain' }));
+      box.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    },
+    { name, data: [...bytes] },
+  );
+}
+
+test('a UTF-16 capture from Windows, dropped on the box, is read and shows its conflict', async ({
+  page,
+}) => {
+  await page.goto('/check/');
+  await page.selectOption('select[name=role]', 'worker');
+  const capture = readFileSync(new URL('../fixtures/own/ss-tulpn-utf16le.txt', import.meta.url));
+  await dropFile(page, 'ss.txt', capture);
+  await expect(page.locator('#input')).toHaveValue(/0\.0\.0\.0:10250/);
+  await expect(page.locator('#results')).toContainText('Read as ss');
+  await expect(
+    page.locator('#results tr').filter({ hasText: '10250/tcp' }).filter({ hasText: 'conflict' }),
+  ).not.toHaveCount(0);
+});
+
+test('a binary file dropped on the box is refused with one message', async ({ page }) => {
+  await page.goto('/check/');
+  const bytes = Buffer.alloc(2048);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+  await dropFile(page, 'core.bin', bytes);
+  await expect(page.locator('#results .error')).toHaveText(/core\.bin: This is binary data/);
+  await expect(page.locator('#input')).toHaveValue('');
+});

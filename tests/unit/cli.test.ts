@@ -6,13 +6,16 @@ import { decodeFragment, encodeFragment } from '../../src/checker/share.ts';
 import type { Report } from '../../src/checker/types.ts';
 import type { AuditReport } from '../../src/checker/audit.ts';
 
-function io(stdin: string, files: Record<string, string> = {}) {
+function io(stdin: string | Uint8Array, files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const value: CliIo = {
     readFile: (p) =>
-      p in files ? Promise.resolve(files[p]!) : Promise.reject(new Error('ENOENT')),
-    readStdin: () => Promise.resolve(stdin),
+      p in files
+        ? Promise.resolve(new TextEncoder().encode(files[p]))
+        : Promise.reject(new Error('ENOENT')),
+    readStdin: () =>
+      Promise.resolve(typeof stdin === 'string' ? new TextEncoder().encode(stdin) : stdin),
     stdinIsTerminal: false,
     out: (t) => out.push(t),
     err: (t) => err.push(t),

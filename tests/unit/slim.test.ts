@@ -9,6 +9,7 @@ import { ROLES } from '../../src/domain/enums.ts';
 import { createChecker } from '../../src/checker/check.ts';
 import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
 import { generate } from '../../src/firewall/generate.ts';
+import { decodeInput } from '../../src/checker/decode.ts';
 
 const slim = createModel(slimReference(reference));
 const full = createChecker(model);
@@ -18,7 +19,7 @@ const fixtures = ['own', 'samples'].flatMap((dir) => {
   const at = new URL(`../fixtures/${dir}/`, import.meta.url);
   return readdirSync(at)
     .filter((f) => f.endsWith('.txt') || f.endsWith('.yaml') || f.endsWith('.json'))
-    .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(new URL(f, at), 'utf8') }));
+    .map((f) => ({ name: `${dir}/${f}`, text: decodeInput(readFileSync(new URL(f, at))) }));
 });
 
 test('the slim data is much smaller', () => {
