@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FORMATS, InputRefused, MAX_INPUT_BYTES, parseInput } from '../../src/checker/index.ts';
 import { check } from './checker-helpers.ts';
+import { binaryReason } from '../../src/checker/decode.ts';
 import type { Report } from '../../src/checker/index.ts';
 
 /** A report accounts for the text exactly: every row names a real line and echoes it, and the counts add up. */
@@ -42,21 +43,24 @@ test('random text in every format never throws', async () => {
     for (const alphabet of alphabets) {
       const text = random(seed, 2000, alphabet);
       for (const { id } of [{ id: 'auto' as const }, ...FORMATS]) {
-        assertAccounts(await check(text, { format: id }), text);
+        // Text that is not text is refused as a whole, with one message; the rest is read line by line.
+        if (binaryReason(text)) await assert.rejects(check(text, { format: id }), InputRefused);
+        else assertAccounts(await check(text, { format: id }), text);
       }
     }
   }
 });
 
-test('binary input is reported, not parsed', async () => {
+test('binary input is refused with one message, never parsed for ports', async () => {
   const bytes = random(7, 5000) + '\u0000\u0001\u0002';
-  const r = await check(bytes);
-  assertAccounts(r, bytes);
-  assert.deepEqual(r.findings, []);
-  assert.deepEqual(
-    r.unrecognized.map((u) => u.line),
-    bytes.split(/\r\n|\r|\n/).flatMap((l, i) => (l.trim() ? [i + 1] : [])),
-  );
+  for (const { id } of [{ id: 'auto' as const }, ...FORMATS])
+    await assert.rejects(check(bytes, { format: id }), (error: Error) => {
+      assert.ok(error instanceof InputRefused);
+      assert.match(error.message, /binary data, not text/);
+      return true;
+    });
+  const controls = Array.from({ length: 400 }, (_, i) => String.fromCharCode(1 + (i % 8))).join('');
+  await assert.rejects(check(`6443\n${controls}`), /control or undecodable characters/);
 });
 
 test('1 MB of hostile text is checked in under 5 s in each format', async () => {
