@@ -86,7 +86,7 @@ test('netstat -tulpn: PID/Program truncation counts, a foreign python3 on 10259 
   const text = fixture('own/netstat-tulpn.txt');
   const r = await check(text, { nodeIp: '10.0.0.5' });
   assert.equal(r.format, 'netstat');
-  assert.equal(byLine(r, lineOf(text, '1455/kube-controller'))[0]!.verdict, 'expected');
+  assert.equal(byLine(r, lineOf(text, '1455/kube-controlle'))[0]!.verdict, 'expected');
   const py = byLine(r, lineOf(text, 'python3'))[0]!;
   assert.equal(py.verdict, 'conflict');
   assert.equal(py.endpoints[0]!.service, 'kube-scheduler');

@@ -94,7 +94,7 @@ test('process names match exactly or by a listing tool truncation, never by a lo
   assert.ok(!processMatches('kube-controller-x', 'kube-controller-manager'));
   assert.deepEqual(
     listedForms('k8s-apiserver-proxy').map((f) => f.shown),
-    ['k8s-apiserver-p', 'k8s-apise'],
+    ['k8s-apiserver-p', 'k8s-apise', 'k8s-apiserv'],
   );
 });
 

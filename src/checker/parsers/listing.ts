@@ -1,6 +1,7 @@
 /** Socket listings: ss, netstat and lsof. One line, one socket. */
 import { splitHostPort } from '../address.ts';
 import { parsePortSpec } from '../../domain/ports.ts';
+import { netstatNameWidth } from '../../domain/process.ts';
 import type { Entry, ParseResult, Transport } from '../types.ts';
 import { eachLine, emptyResult, pushEntry } from './common.ts';
 
@@ -154,7 +155,7 @@ export function parseNetstat(text: string): ParseResult {
     };
     if (pm) {
       entry.processes = [pm[2]!.trim()];
-      entry.processWidth = Math.max(1, 20 - pm[1]!.length - 1);
+      entry.processWidth = netstatNameWidth(pm[1]!.length);
     }
     pushEntry(result, entry, 'netstat');
   });
