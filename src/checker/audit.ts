@@ -9,6 +9,7 @@ import type { RoleSpec } from '../domain/node.ts';
 import type { Target } from './targets.ts';
 import type { AddressKind, EndpointRef, Entry, Format, ParseResult } from './types.ts';
 import { LISTING_FORMATS } from './types.ts';
+import { echoLine } from './parsers/common.ts';
 
 /** In the order a report shows them: the most urgent first. */
 export const AUDIT_KINDS = [
@@ -116,7 +117,7 @@ export function auditParsed(
   const items: AuditItem[] = [];
   const at = (e: Entry) => ({
     line: e.line,
-    text: lines[e.line - 1] ?? '',
+    text: echoLine(lines[e.line - 1] ?? ''),
     port: e.port,
     protocol: e.protocol,
     ...(e.address !== undefined ? { address: e.address } : {}),
@@ -212,6 +213,10 @@ export function auditParsed(
     items,
     summary,
     notes: notesFor(parsed, skipped),
-    unrecognized: parsed.unrecognized,
+    unrecognized: parsed.unrecognized.map((u) => ({
+      ...u,
+      text: echoLine(u.text),
+      ...(u.reason ? { reason: echoLine(u.reason) } : {}),
+    })),
   };
 }

@@ -7,6 +7,7 @@ import { reportOptions, type NodeSpec, type RoleSpec } from '../domain/node.ts';
 import { auditParsed } from './audit.ts';
 import { createJudge } from './judge.ts';
 import { parseInput } from './parse.ts';
+import { echoLine } from './parsers/common.ts';
 import { entryIncludes, nodeTargets, showsService, type Target } from './targets.ts';
 import type { Entry, FormatChoice, ParseResult, Report } from './types.ts';
 import { FIREWALL_FORMATS } from './types.ts';
@@ -36,7 +37,9 @@ export function createChecker(model: Model) {
     const checks = model.checksFor(spec);
     const source = text.split(/\r\n|\r|\n/);
     const findings = parsed.entries
-      .map((entry) => judge(entry, source[entry.line - 1] ?? '', all, checks, parsed, spec))
+      .map((entry) =>
+        judge(entry, echoLine(source[entry.line - 1] ?? ''), all, checks, parsed, spec),
+      )
       .sort((a, b) => a.line - b.line || a.port - b.port);
     const summary = {
       conflict: 0,
@@ -54,8 +57,16 @@ export function createChecker(model: Model) {
       options: reportOptions(spec),
       format: parsed.format,
       findings,
-      unrecognized: parsed.unrecognized,
-      ignored: parsed.ignored,
+      unrecognized: parsed.unrecognized.map((u) => ({
+        ...u,
+        text: echoLine(u.text),
+        ...(u.reason ? { reason: echoLine(u.reason) } : {}),
+      })),
+      ignored: parsed.ignored.map((i) => ({
+        ...i,
+        text: echoLine(i.text),
+        reason: echoLine(i.reason),
+      })),
       notes: [...parsed.notes],
       summary,
     };

@@ -9,7 +9,7 @@ import { parseNft } from './parsers/nft.ts';
 import { parseKubectlSvc, parseKubernetes } from './parsers/kube.ts';
 import { parseLsof, parseNetstat, parseSs } from './parsers/listing.ts';
 import { parsePlain } from './parsers/plain.ts';
-import { emptyResult } from './parsers/common.ts';
+import { emptyResult, isPromptLine, lines } from './parsers/common.ts';
 import type { Format, ParseResult } from './types.ts';
 import { loadYaml, YamlRefused } from './yaml.ts';
 
@@ -47,7 +47,11 @@ export async function parseInput(
   const sync = SYNC[chosen];
   if (sync) return sync(text);
   try {
-    const { docs, errors } = await loadYaml(text);
+    // A shell prompt pasted with the file (`$ cat compose.yaml`) is not YAML; its line stays, blank.
+    const yamlText = lines(text)
+      .map((line) => (isPromptLine(line.trim()) ? '' : line))
+      .join('\n');
+    const { docs, errors } = await loadYaml(yamlText);
     const result = chosen === 'compose' ? parseCompose(docs, text) : parseKubernetes(docs, text);
     for (const e of errors)
       result.unrecognized.push({

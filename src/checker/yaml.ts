@@ -29,9 +29,19 @@ export async function loadYaml(text: string): Promise<LoadedYaml> {
   const documents = Array.isArray(parsed) ? parsed : [];
   const errors: LoadedYaml['errors'] = [];
   let aliases = 0;
-  for (const doc of documents) {
-    for (const e of doc.errors)
-      errors.push({ line: counter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! });
+  for (const [i, doc] of documents.entries()) {
+    // One message per unreadable document: a tokenizer error cascades into one per line after it.
+    const first = doc.errors[0];
+    if (first) {
+      const [from, to] = [doc.range[0], Math.max(doc.range[0], doc.range[2] - 1)].map(
+        (pos) => counter.linePos(pos).line,
+      );
+      const more = doc.errors.length - 1;
+      errors.push({
+        line: counter.linePos(first.pos[0]).line,
+        message: `document ${i + 1} (lines ${from}-${to}) could not be read: ${first.message.split('\n')[0]!}${more ? ` (and ${more} more error${more > 1 ? 's' : ''} after it)` : ''}`,
+      });
+    }
     visit(doc, {
       Alias() {
         aliases++;

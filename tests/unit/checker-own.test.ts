@@ -243,20 +243,30 @@ test('format detection on every fixture', () => {
   for (const [file, format] of cases) assert.equal(detectFormat(fixture(file)), format, file);
 });
 
-test('a manual format override is honoured: an ss line read as a plain list', async () => {
+test('a manual format override is honoured, and socket lines in a plain list keep their queues out', async () => {
   const line = 'tcp LISTEN 0 4096 *:6443 *:*';
   const r = await parseInput(line, 'plain');
   assert.equal(r.format, 'plain');
-  // As plain words: 4096 and *:6443 are ports, 0 is out of range, the rest are not ports.
+  // Recv-Q 0 and Send-Q 4096 are queue lengths, not ports: the line is read as the socket it is.
   assert.deepEqual(
     r.entries.map((e) => [e.port, e.protocol, e.address ?? null, e.addressKind]),
+    [[6443, 'tcp', '*', 'dual-any']],
+  );
+  assert.deepEqual(r.unrecognized, []);
+  const mixed = [
+    '22/tcp',
+    'tcp6     129      0 :::8080                 :::*                    LISTEN      901/java',
+    'udp6 2000 0 :::9999 :::*',
+    'tcp6 9000',
+  ].join('\n');
+  const m = await parseInput(mixed, 'plain');
+  assert.deepEqual(
+    m.entries.map((e) => [e.line, e.port, e.protocol, e.processes?.[0] ?? null]),
     [
-      [4096, 'tcp', null, 'none'],
-      [6443, 'tcp', '*', 'dual-any'],
+      [1, 22, 'tcp', null],
+      [2, 8080, 'tcp', 'java'],
+      [3, 9999, 'udp', null],
+      [4, 9000, 'tcp', null],
     ],
   );
-  assert.deepEqual(r.unrecognized, [{ line: 1, text: line, reason: 'port 0 is outside 1-65535' }]);
-  assert.deepEqual(r.ignored, [
-    { line: 1, text: line, reason: 'words that are not ports were skipped: LISTEN, *:*' },
-  ]);
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { FORMATS, InputRefused, MAX_INPUT_BYTES, parseInput } from '../../src/checker/index.ts';
 import { check } from './checker-helpers.ts';
 import { binaryReason } from '../../src/checker/decode.ts';
+import { echoLine } from '../../src/checker/parsers/common.ts';
 import type { Report } from '../../src/checker/index.ts';
 
 /** A report accounts for the text exactly: every row names a real line and echoes it, and the counts add up. */
@@ -15,7 +16,7 @@ function assertAccounts(r: Report, text: string): void {
       Number.isInteger(row.line) && row.line >= 1 && row.line <= source.length,
       `line ${row.line}`,
     );
-    assert.equal(row.text, source[row.line - 1]);
+    assert.equal(row.text, echoLine(source[row.line - 1]!));
   }
   for (const verdict of ['conflict', 'possible-conflict', 'expected', 'ok', 'covers'] as const)
     assert.equal(r.summary[verdict], r.findings.filter((f) => f.verdict === verdict).length);
@@ -115,4 +116,44 @@ test('HTML in the paste stays text in the report', async () => {
   const r = await check(payload);
   const all = [...r.findings.map((f) => f.text), ...r.unrecognized.map((u) => u.text)];
   assert.ok(all.includes('<script>alert(1)</script>'));
+});
+
+test('shell prompts pasted with a YAML file are skipped before it is parsed', async () => {
+  const text = [
+    'ubuntu@node-1:~$ cat compose.yaml',
+    'services:',
+    '  web:',
+    '    image: nginx',
+    '    ports:',
+    '      - "8080:80"',
+    'ubuntu@node-1:~$ ',
+  ].join('\n');
+  const r = await check(text);
+  assert.equal(r.format, 'compose');
+  assert.deepEqual(r.unrecognized, []);
+  assert.deepEqual(
+    r.findings.map((f) => [f.line, f.port]),
+    [[6, 8080]],
+  );
+});
+
+test('an unreadable YAML document gets one message, not one per line after the error', async () => {
+  const broken = ['services:', '  web:', '    ports: ["80:80', ...Array<string>(20).fill('    - x: [')];
+  const good = ['---', 'services:', '  db:', '    ports:', '      - "5432:5432"'];
+  const r = await check([...broken, ...good].join('\n'), { format: 'compose' });
+  const yaml = r.unrecognized.filter((u) => u.reason?.startsWith('YAML'));
+  assert.equal(yaml.length, 1);
+  assert.match(yaml[0]!.reason!, /^YAML: document 1 \(lines 1-\d+\) could not be read: /);
+});
+
+test('a long line is echoed cut to 300 characters, in findings, unrecognised and ignored lines', async () => {
+  const long = `0.0.0.0:6443 ${'x'.repeat(1000)}`;
+  const noPort = `no port here ${'y'.repeat(1000)}`;
+  const r = await check(`${long}\n${noPort}`);
+  for (const shown of [r.findings[0]!.text, r.unrecognized[0]!.text, r.ignored[0]!.text]) {
+    assert.equal(shown.length, 300);
+    assert.ok(shown.endsWith('…'));
+  }
+  const json = JSON.stringify(r);
+  assert.ok(!json.includes('x'.repeat(300)));
 });

@@ -10,12 +10,19 @@ export function emptyResult(format: Format): ParseResult {
 /** A shell prompt with the command that produced the paste: `$ ss -tlnp`, `root@host:~# ...`, `[root@h ~]# ...`. */
 export function isPromptLine(trimmed: string): boolean {
   return (
-    /^\$\s+\S/.test(trimmed) ||
-    /^[\w.-]+@[\w.-]+(:[^#$\s]*)?\s?[#$]\s/.test(trimmed) ||
-    /^\[[^\]]+\][#$]\s/.test(trimmed) ||
+    /^\$(\s+\S|$)/.test(trimmed) ||
+    /^[\w.-]+@[\w.-]+(:[^#$\s]*)?\s?[#$](\s|$)/.test(trimmed) ||
+    /^\[[^\]]+\][#$](\s|$)/.test(trimmed) ||
     /^\[sudo\] password/.test(trimmed)
   );
 }
+
+/** The most characters of a pasted line that a report echoes back, in the table and in JSON. */
+export const MAX_ECHO = 300;
+
+/** A pasted line as a report shows it: cut to MAX_ECHO characters, marked with an ellipsis. */
+export const echoLine = (text: string): string =>
+  text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO - 1)}…` : text;
 
 export function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);

@@ -2,14 +2,34 @@
 import { splitHostPort } from '../address.ts';
 import type { ParseResult, Transport } from '../types.ts';
 import { eachLine, emptyResult, pushPorts } from './common.ts';
+import { parseNetstat, parseSs } from './listing.ts';
 
 const FILLER = new Set(['port', 'ports', 'and', 'or', 'on', 'proto', 'protocol', '&', '-', '—']);
 const HEADER_WORDS =
   /^(port|ports|protocol|proto|service|services|description|interface|address|state|name|local|&|host|notes?)$/i;
 
+/** `tcp`, `udp`, and netstat's `tcp6`/`udp6`. */
 function protocolWord(token: string): Transport | undefined {
-  const t = token.toLowerCase();
-  return t === 'tcp' || t === 'udp' ? t : undefined;
+  const m = /^(tcp|udp)6?$/.exec(token.toLowerCase());
+  return m ? (m[1] as Transport) : undefined;
+}
+
+/** A netstat or ss socket line among other text: its Recv-Q and Send-Q columns are not ports. */
+const SOCKET_LINE: { test: RegExp; parse: (text: string) => ParseResult }[] = [
+  { test: /^(tcp|udp)6?\s+\d+\s+\d+\s+\S+:\S+\s+\S+:\S+/i, parse: parseNetstat },
+  { test: /^((tcp|udp)6?\s+)?(LISTEN|UNCONN)\s+\d+\s+\d+\s+\S+:\S+/i, parse: parseSs },
+];
+
+/** Reads one socket line with its own parser, keeping this paste's line number. */
+function socketLine(result: ParseResult, line: string, n: number, t: string): boolean {
+  const kind = SOCKET_LINE.find((k) => k.test.test(t));
+  if (!kind) return false;
+  const one = kind.parse(line);
+  for (const e of one.entries) result.entries.push({ ...e, line: n });
+  for (const u of one.unrecognized) result.unrecognized.push({ ...u, line: n });
+  for (const i of one.ignored) result.ignored.push({ ...i, line: n });
+  if (one.showsProcesses) result.showsProcesses = true;
+  return true;
 }
 
 /** `9000/tcp`, `tcp/9000`, `127.0.0.1:9000/udp`, `[::1]:80`, `10248-10260`. */
@@ -32,9 +52,13 @@ function readToken(
   return undefined;
 }
 
+/** A skipped word as a reason quotes it: at most 40 characters. */
+const word = (w: string) => (w.length > 40 ? `${w.slice(0, 39)}…` : w);
+
 export function parsePlain(text: string): ParseResult {
   const result = emptyResult('plain');
   eachLine(text, (line, n, whole) => {
+    if (socketLine(result, line, n, whole)) return;
     const trimmed = line.replace(/(^|\s)#.*$/, '').trim();
     if (!trimmed || /^#{1,6}\s/.test(whole) || /^\|?[\s:|-]+\|?$/.test(trimmed)) return;
     const table = trimmed.startsWith('|');
@@ -65,7 +89,7 @@ export function parsePlain(text: string): ParseResult {
         line: n,
         text: line,
         reason: unknown.length
-          ? `no port in "${unknown.slice(0, 3).join(' ')}"`
+          ? `no port in "${unknown.slice(0, 3).map(word).join(' ')}"`
           : 'no port on this line',
       });
       return;
@@ -89,7 +113,7 @@ export function parsePlain(text: string): ParseResult {
       result.ignored.push({
         line: n,
         text: line,
-        reason: `words that are not ports were skipped: ${unknown.slice(0, 5).join(', ')}`,
+        reason: `words that are not ports were skipped: ${unknown.slice(0, 5).map(word).join(', ')}`,
       });
   });
   return result;
