@@ -1,5 +1,6 @@
 /** Guesses what kind of listing a paste is, from its own markers. */
 import type { Format } from './types.ts';
+import { CLASH, LOG_LINE } from './parsers/log.ts';
 
 export function looksLikeYaml(text: string): boolean {
   // A top-level `services:` (Compose) or `apiVersion:`/`kind:` (Kubernetes), or the same keys in JSON.
@@ -7,6 +8,13 @@ export function looksLikeYaml(text: string): boolean {
     /^(services|apiVersion|kind)\s*:/m.test(text) ||
     (/^\s*[{[]/.test(text) && /"(apiVersion|kind|services)"\s*:/.test(text))
   );
+}
+
+/** Log lines or bind errors make up at least a third of the lines. */
+function looksLikeLog(sample: string): boolean {
+  const lines = sample.split(/\r\n|\r|\n/).filter((l) => l.trim());
+  const logs = lines.filter((l) => LOG_LINE.test(l.trim()) || CLASH.test(l)).length;
+  return logs > 0 && logs * 3 >= lines.length;
 }
 
 export function detectFormat(text: string): Format {
@@ -33,6 +41,7 @@ export function detectFormat(text: string): Format {
     /^\s*table\s+(inet|ip6?|bridge|netdev|arp)\s/m.test(sample)
   )
     return 'nft';
+  if (looksLikeLog(sample)) return 'log';
   if (/^\s*CONTAINER\s+ID\s+IMAGE/m.test(sample) || /\d+->\d+\/(tcp|udp)/.test(sample))
     return 'docker-ps';
   if (

@@ -9,6 +9,7 @@ import { parseNft } from './parsers/nft.ts';
 import { parseKubectlSvc, parseKubernetes } from './parsers/kube.ts';
 import { parseLsof, parseNetstat, parseSs } from './parsers/listing.ts';
 import { parsePlain } from './parsers/plain.ts';
+import { parseLog } from './parsers/log.ts';
 import { emptyResult, isPromptLine, lines } from './parsers/common.ts';
 import type { Format, ParseResult } from './types.ts';
 import { loadYaml, YamlRefused } from './yaml.ts';
@@ -27,6 +28,7 @@ const SYNC: Partial<Record<Format, (text: string) => ParseResult>> = {
   firewalld: parseFirewalld,
   iptables: parseIptables,
   nft: parseNft,
+  log: parseLog,
 };
 
 export class InputRefused extends Error {}

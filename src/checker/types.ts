@@ -71,6 +71,7 @@ export const FORMATS = [
   { id: 'firewalld', label: 'firewall-cmd --list-all' },
   { id: 'iptables', label: 'iptables -S / -L -n' },
   { id: 'nft', label: 'nft list ruleset' },
+  { id: 'log', label: 'Log lines and bind errors' },
 ] as const;
 
 export type Format = (typeof FORMATS)[number]['id'];

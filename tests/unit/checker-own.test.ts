@@ -270,3 +270,43 @@ test('a manual format override is honoured, and socket lines in a plain list kee
     ],
   );
 });
+
+test('journal lines: only the ports a clash names are read, never times, PIDs or file:line', async () => {
+  const text = fixture('own/journal-bind-errors.txt');
+  const r = await check(text, { role: 'control-plane' });
+  assert.equal(r.format, 'log');
+  assert.deepEqual(
+    r.findings.map((f) => [f.port, f.protocol, f.address ?? null, f.verdict]),
+    [
+      [10255, 'tcp', null, 'conflict'],
+      [10250, 'tcp', '0.0.0.0', 'conflict'],
+      [2379, 'tcp', '127.0.0.1', 'conflict'],
+      [8472, 'udp', '[::]', 'conflict'],
+    ],
+  );
+  assert.match(
+    r.findings[0]!.reason,
+    /k8sd's pre-flight check \(kubelet-read-only\) found 10255 taken/,
+  );
+  assert.match(r.findings[1]!.reason, /failed to listen on 0\.0\.0\.0:10250/);
+  assert.deepEqual(r.unrecognized, []);
+  assert.equal(r.ignored.length, 3);
+  for (const i of r.ignored) assert.match(i.reason, /names no port clash/);
+});
+
+test('a bind error pasted alone, with any program around it, names the port and address', async () => {
+  for (const [line, port, address] of [
+    ['Error: listen tcp 0.0.0.0:10255: bind: address already in use', 10255, '0.0.0.0'],
+    ['F1126 listen tcp4 :6443: bind: address already in use', 6443, null],
+    [
+      '2026/11/26 [emerg] bind() to 0.0.0.0:6443 failed (98: Address already in use)',
+      6443,
+      '0.0.0.0',
+    ],
+  ] as const) {
+    const r = await check(line);
+    assert.equal(r.format, 'log', line);
+    assert.deepEqual([r.findings[0]!.port, r.findings[0]!.address ?? null], [port, address], line);
+    assert.equal(r.findings[0]!.verdict, 'conflict', line);
+  }
+});

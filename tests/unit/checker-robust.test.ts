@@ -138,7 +138,12 @@ test('shell prompts pasted with a YAML file are skipped before it is parsed', as
 });
 
 test('an unreadable YAML document gets one message, not one per line after the error', async () => {
-  const broken = ['services:', '  web:', '    ports: ["80:80', ...Array<string>(20).fill('    - x: [')];
+  const broken = [
+    'services:',
+    '  web:',
+    '    ports: ["80:80',
+    ...Array<string>(20).fill('    - x: ['),
+  ];
   const good = ['---', 'services:', '  db:', '    ports:', '      - "5432:5432"'];
   const r = await check([...broken, ...good].join('\n'), { format: 'compose' });
   const yaml = r.unrecognized.filter((u) => u.reason?.startsWith('YAML'));

@@ -205,3 +205,21 @@ export function parseLsof(text: string): ParseResult {
   });
   return result;
 }
+
+/** A netstat or ss socket line among other text: its Recv-Q and Send-Q columns are not ports. */
+const SOCKET_LINE: { test: RegExp; parse: (text: string) => ParseResult }[] = [
+  { test: /^(tcp|udp)6?\s+\d+\s+\d+\s+\S+:\S+\s+\S+:\S+/i, parse: parseNetstat },
+  { test: /^((tcp|udp)6?\s+)?(LISTEN|UNCONN)\s+\d+\s+\d+\s+\S+:\S+/i, parse: parseSs },
+];
+
+/** Reads one socket line with its own parser, keeping this paste's line number. */
+export function readSocketLine(result: ParseResult, line: string, n: number, t: string): boolean {
+  const kind = SOCKET_LINE.find((k) => k.test.test(t));
+  if (!kind) return false;
+  const one = kind.parse(line);
+  for (const e of one.entries) result.entries.push({ ...e, line: n });
+  for (const u of one.unrecognized) result.unrecognized.push({ ...u, line: n });
+  for (const i of one.ignored) result.ignored.push({ ...i, line: n });
+  if (one.showsProcesses) result.showsProcesses = true;
+  return true;
+}

@@ -2,7 +2,7 @@
 import { splitHostPort } from '../address.ts';
 import type { ParseResult, Transport } from '../types.ts';
 import { eachLine, emptyResult, pushPorts } from './common.ts';
-import { parseNetstat, parseSs } from './listing.ts';
+import { readSocketLine } from './listing.ts';
 
 const FILLER = new Set(['port', 'ports', 'and', 'or', 'on', 'proto', 'protocol', '&', '-', '—']);
 const HEADER_WORDS =
@@ -12,24 +12,6 @@ const HEADER_WORDS =
 function protocolWord(token: string): Transport | undefined {
   const m = /^(tcp|udp)6?$/.exec(token.toLowerCase());
   return m ? (m[1] as Transport) : undefined;
-}
-
-/** A netstat or ss socket line among other text: its Recv-Q and Send-Q columns are not ports. */
-const SOCKET_LINE: { test: RegExp; parse: (text: string) => ParseResult }[] = [
-  { test: /^(tcp|udp)6?\s+\d+\s+\d+\s+\S+:\S+\s+\S+:\S+/i, parse: parseNetstat },
-  { test: /^((tcp|udp)6?\s+)?(LISTEN|UNCONN)\s+\d+\s+\d+\s+\S+:\S+/i, parse: parseSs },
-];
-
-/** Reads one socket line with its own parser, keeping this paste's line number. */
-function socketLine(result: ParseResult, line: string, n: number, t: string): boolean {
-  const kind = SOCKET_LINE.find((k) => k.test.test(t));
-  if (!kind) return false;
-  const one = kind.parse(line);
-  for (const e of one.entries) result.entries.push({ ...e, line: n });
-  for (const u of one.unrecognized) result.unrecognized.push({ ...u, line: n });
-  for (const i of one.ignored) result.ignored.push({ ...i, line: n });
-  if (one.showsProcesses) result.showsProcesses = true;
-  return true;
 }
 
 /** `9000/tcp`, `tcp/9000`, `127.0.0.1:9000/udp`, `[::1]:80`, `10248-10260`. */
@@ -58,7 +40,7 @@ const word = (w: string) => (w.length > 40 ? `${w.slice(0, 39)}…` : w);
 export function parsePlain(text: string): ParseResult {
   const result = emptyResult('plain');
   eachLine(text, (line, n, whole) => {
-    if (socketLine(result, line, n, whole)) return;
+    if (readSocketLine(result, line, n, whole)) return;
     const trimmed = line.replace(/(^|\s)#.*$/, '').trim();
     if (!trimmed || /^#{1,6}\s/.test(whole) || /^\|?[\s:|-]+\|?$/.test(trimmed)) return;
     const table = trimmed.startsWith('|');
