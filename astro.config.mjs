@@ -2,9 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { SITE_URL } from './src/consts.ts';
-import { validateReference } from './src/domain/validate.ts';
+import { validateFirewalld, validateReference } from './src/domain/validate.ts';
 import { slimReference } from './src/domain/slim.ts';
 import raw from './data/reference.json' with { type: 'json' };
+import rawFirewalld from './data/firewalld-services.json' with { type: 'json' };
 import { createHash } from 'node:crypto';
 import { THEME_SCRIPT } from './src/view/theme-script.ts';
 
@@ -22,7 +23,7 @@ function referenceModule() {
     /** @param {string} resolved */
     load: (resolved) =>
       resolved === `\0${id}`
-        ? `export default ${JSON.stringify(slimReference(validateReference(raw)))};`
+        ? `export default ${JSON.stringify(slimReference(validateReference(raw)))};\nexport const firewalld = ${JSON.stringify(validateFirewalld(rawFirewalld))};`
         : undefined,
   };
 }

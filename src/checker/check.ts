@@ -70,7 +70,10 @@ export function createChecker(model: Model) {
       notes: [...parsed.notes],
       summary,
     };
-    if (FIREWALL_FORMATS.includes(parsed.format)) {
+    if (
+      FIREWALL_FORMATS.includes(parsed.format) ||
+      parsed.entries.some((e) => e.kind === 'firewall-allow')
+    ) {
       report.notes.push(FIREWALL_NOTE);
       report.firewall = firewallSummary(parsed, all);
     }
@@ -81,14 +84,23 @@ export function createChecker(model: Model) {
     return report;
   }
 
+  const context = { firewalld: model.firewalld };
+
   async function check(text: string, spec: NodeSpec, format: FormatChoice = 'auto') {
-    return checkParsed(await parseInput(text, format), text, spec);
+    return checkParsed(await parseInput(text, format, context), text, spec);
   }
 
   const owns = (entry: Entry, serviceId: string) => showsService(model, entry, serviceId);
 
   async function audit(text: string, spec: RoleSpec, format: FormatChoice = 'auto') {
-    return auditParsed(model, await parseInput(text, format), text, spec, targets(spec), owns);
+    return auditParsed(
+      model,
+      await parseInput(text, format, context),
+      text,
+      spec,
+      targets(spec),
+      owns,
+    );
   }
 
   return { check, checkParsed, audit, targets, showsService: owns };

@@ -1,6 +1,7 @@
 /** Guesses what kind of listing a paste is, from its own markers. */
 import type { Format } from './types.ts';
 import { CLASH, LOG_LINE } from './parsers/log.ts';
+import { splitCommands } from './parsers/commands.ts';
 
 export function looksLikeYaml(text: string): boolean {
   // A top-level `services:` (Compose) or `apiVersion:`/`kind:` (Kubernetes), or the same keys in JSON.
@@ -19,6 +20,18 @@ function looksLikeLog(sample: string): boolean {
 
 export function detectFormat(text: string): Format {
   const sample = text.slice(0, 200_000);
+  if (looksLikeYaml(sample))
+    return /^\s*(- )?(apiVersion|kind)\s*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample)
+      ? 'kubernetes'
+      : 'compose';
+  // Firewall commands are read as rules whatever the rest is; a script of them is its own format.
+  const split = splitCommands(sample);
+  if (!split.commands.length) return detectRest(sample);
+  const rest = detectRest(split.rest);
+  return rest === 'plain' ? 'script' : rest;
+}
+
+function detectRest(sample: string): Format {
   if (looksLikeYaml(sample)) {
     if (/^\s*(- )?(apiVersion|kind)\s*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample))
       return 'kubernetes';

@@ -2,22 +2,40 @@
 import { detectFormat } from './detect.ts';
 import { binaryReason, EMPTY_INPUT } from './decode.ts';
 import { parseDockerPs, parseCompose } from './parsers/docker.ts';
-import { parseUfw } from './parsers/ufw.ts';
-import { parseFirewalld } from './parsers/firewalld.ts';
+import { parseUfw, ufwCommand } from './parsers/ufw.ts';
+import { firewallCmd, parseFirewalld } from './parsers/firewalld.ts';
+import { parseCommands, splitCommands } from './parsers/commands.ts';
+import type { FirewalldCatalog } from '../domain/schema.ts';
 import { parseIptables } from './parsers/iptables.ts';
 import { parseNft } from './parsers/nft.ts';
 import { parseKubectlSvc, parseKubernetes } from './parsers/kube.ts';
 import { parseLsof, parseNetstat, parseSs } from './parsers/listing.ts';
 import { parsePlain } from './parsers/plain.ts';
 import { parseLog } from './parsers/log.ts';
-import { emptyResult, isPromptLine, lines } from './parsers/common.ts';
+import { eachLine, emptyResult, isPromptLine, lines } from './parsers/common.ts';
 import type { Format, ParseResult } from './types.ts';
 import { loadYaml, YamlRefused } from './yaml.ts';
 
 /** Input larger than this is refused: 100,000 lines of `ss -tulpn` with process names is about 10 MB. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
-const SYNC: Partial<Record<Format, (text: string) => ParseResult>> = {
+/** What parsers may look up beyond the text: firewalld's service definitions. */
+export interface ParseContext {
+  firewalld?: FirewalldCatalog | undefined;
+}
+
+/** A script's lines that are not firewall commands: shell, not rules and not listeners. */
+function parseShell(text: string): ParseResult {
+  const result = emptyResult('script');
+  eachLine(text, (line, n, t) => {
+    if (!t.startsWith('#'))
+      result.ignored.push({ line: n, text: line, reason: 'shell line, not a firewall rule' });
+  });
+  return result;
+}
+
+const SYNC: Partial<Record<Format, (text: string, context: ParseContext) => ParseResult>> = {
+  script: parseShell,
   plain: parsePlain,
   ss: parseSs,
   netstat: parseNetstat,
@@ -25,7 +43,7 @@ const SYNC: Partial<Record<Format, (text: string) => ParseResult>> = {
   'docker-ps': parseDockerPs,
   'kubectl-svc': parseKubectlSvc,
   ufw: parseUfw,
-  firewalld: parseFirewalld,
+  firewalld: (text, context) => parseFirewalld(text, context.firewalld),
   iptables: parseIptables,
   nft: parseNft,
   log: parseLog,
@@ -33,21 +51,8 @@ const SYNC: Partial<Record<Format, (text: string) => ParseResult>> = {
 
 export class InputRefused extends Error {}
 
-export async function parseInput(
-  text: string,
-  format: Format | 'auto' = 'auto',
-): Promise<ParseResult> {
-  if (text.length > MAX_INPUT_BYTES) {
-    throw new InputRefused(
-      `The input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`,
-    );
-  }
-  if (!text.trim()) throw new InputRefused(EMPTY_INPUT);
-  const binary = binaryReason(text);
-  if (binary) throw new InputRefused(binary);
-  const chosen = format === 'auto' ? detectFormat(text) : format;
-  const sync = SYNC[chosen];
-  if (sync) return sync(text);
+/** Compose or Kubernetes YAML (and JSON), loaded on demand. */
+async function parseYaml(text: string, chosen: Format): Promise<ParseResult> {
   try {
     // A shell prompt pasted with the file (`$ cat compose.yaml`) is not YAML; its line stays, blank.
     const yamlText = lines(text)
@@ -58,7 +63,7 @@ export async function parseInput(
     for (const e of errors)
       result.unrecognized.push({
         line: e.line,
-        text: text.split(/\r\n|\r|\n/)[e.line - 1] ?? '',
+        text: lines(text)[e.line - 1] ?? '',
         reason: `YAML: ${e.message}`,
       });
     return result;
@@ -67,9 +72,46 @@ export async function parseInput(
     const result = emptyResult(chosen);
     result.unrecognized.push({
       line: 1,
-      text: text.split(/\r\n|\r|\n/)[0] ?? '',
+      text: lines(text)[0] ?? '',
       reason: `YAML could not be read: ${(error as Error).message}`,
     });
     return result;
   }
+}
+
+export async function parseInput(
+  text: string,
+  format: Format | 'auto' = 'auto',
+  context: ParseContext = {},
+): Promise<ParseResult> {
+  if (text.length > MAX_INPUT_BYTES) {
+    throw new InputRefused(
+      `The input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`,
+    );
+  }
+  if (!text.trim()) throw new InputRefused(EMPTY_INPUT);
+  const binary = binaryReason(text);
+  if (binary) throw new InputRefused(binary);
+  const chosen = format === 'auto' ? detectFormat(text) : format;
+  // Firewall commands are rules whatever the format: their own tool reads them, and the chosen
+  // (or detected) format reads the rest of the paste, line numbers kept.
+  const split = splitCommands(text);
+  const hasCommands = split.commands.length > 0 || split.shell.length > 0;
+  const rest = hasCommands ? split.rest : text;
+  const read = SYNC[chosen];
+  const result = read ? read(rest, context) : await parseYaml(rest, chosen);
+  if (!hasCommands) return result;
+  const commands = parseCommands(split, text, result.format, {
+    iptables: parseIptables,
+    nft: parseNft,
+    ufw: ufwCommand,
+    firewalld: (r, n, line, args) => firewallCmd(r, n, line, args, context.firewalld),
+  });
+  result.entries.push(...commands.entries);
+  result.unrecognized.push(...commands.unrecognized);
+  result.ignored.push(...commands.ignored);
+  result.notes.push(...commands.notes.filter((n) => !result.notes.includes(n)));
+  result.unrecognized.sort((a, b) => a.line - b.line);
+  result.ignored.sort((a, b) => a.line - b.line);
+  return result;
 }

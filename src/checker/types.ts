@@ -72,6 +72,7 @@ export const FORMATS = [
   { id: 'iptables', label: 'iptables -S / -L -n' },
   { id: 'nft', label: 'nft list ruleset' },
   { id: 'log', label: 'Log lines and bind errors' },
+  { id: 'script', label: 'Firewall commands (iptables, firewall-cmd, ufw, nft)' },
 ] as const;
 
 export type Format = (typeof FORMATS)[number]['id'];
@@ -82,7 +83,13 @@ export type FormatChoice = Format | 'auto';
 /** Socket listings: the formats that show processes, and the ones a node audit reads. */
 export const LISTING_FORMATS: readonly Format[] = ['ss', 'netstat', 'lsof'];
 
-export const FIREWALL_FORMATS: readonly Format[] = ['ufw', 'firewalld', 'iptables', 'nft'];
+export const FIREWALL_FORMATS: readonly Format[] = [
+  'ufw',
+  'firewalld',
+  'iptables',
+  'nft',
+  'script',
+];
 
 export interface ParseResult {
   format: Format;

@@ -4,6 +4,7 @@
  */
 import type { Bind, Role } from './enums.ts';
 import type {
+  FirewalldCatalog,
   Endpoint,
   NetworkEndpoint,
   PreflightCheck,
@@ -61,7 +62,12 @@ export interface CheckOnNode {
 
 type Span = { from: string; to: string };
 
-export function createModel(ref: Reference) {
+/** Catalogs kept beside the reference data: firewalld's shipped service definitions. */
+export interface Catalogs {
+  firewalld?: FirewalldCatalog;
+}
+
+export function createModel(ref: Reference, catalogs: Catalogs = {}) {
   const releases: readonly Release[] = ref.releases;
   const latest = releases.find((r) => r.latest) ?? releases[releases.length - 1]!;
   const servicesById = new Map(ref.services.map((s) => [s.id, s]));
@@ -280,6 +286,10 @@ export function createModel(ref: Reference) {
     ranges,
     ports,
     checks: ref.preflight,
+    owners: ref.owners,
+    /** firewalld's service definitions by name, as `6443/tcp` specs; empty without the catalog. */
+    firewalldServices: catalogs.firewalld?.services ?? {},
+    firewalld: catalogs.firewalld,
     release,
     node,
     roleNode,

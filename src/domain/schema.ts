@@ -117,6 +117,38 @@ export const ServiceSchema = z.object({
   unnumbered: z.array(UnnumberedSchema).default([]),
 });
 
+/** What in a paste marks another Kubernetes distribution on the node: a process, a port, or both. */
+const SignalSchema = z
+  .object({
+    process: nonEmpty.optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+  })
+  .strict()
+  .refine((s) => s.process !== undefined || s.port !== undefined, 'needs a process or a port');
+
+/**
+ * Other software that commonly holds Canonical Kubernetes' ports, and what to do about it. An
+ * owner is named from process names, or image names in docker and compose input; never from a
+ * port number alone.
+ */
+export const OwnerSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and hyphens'),
+    name: nonEmpty,
+    /** Process names as listings show them; a trailing `*` matches any suffix (`php-fpm*`). */
+    processes: z.array(nonEmpty).default([]),
+    /** Image repositories (`minio/minio`), or one-word names matching the last path segment. */
+    images: z.array(nonEmpty).default([]),
+    /** A Kubernetes distribution: the report adds one note when the paste shows its signals. */
+    distribution: z.boolean().default(false),
+    signals: z.array(SignalSchema).default([]),
+    /** What to do, in plain text; `{port}` is replaced by the port that clashes. */
+    remedy: nonEmpty,
+    /** Where the remedy and the default port are documented. */
+    url: z.url(),
+  })
+  .strict();
+
 export const ReferenceSchema = z.object({
   $schema: z.string().optional(),
   meta: z.object({
@@ -141,9 +173,28 @@ export const ReferenceSchema = z.object({
   ufwHowto: z.array(UfwRuleSchema),
   /** Where this data differs from upstream's documents on purpose, and why. */
   deviations: z.array(DeviationSchema),
+  /** Other software that commonly holds these ports. */
+  owners: z.array(OwnerSchema).default([]),
 });
+
+/** The service definitions a firewalld package ships, resolved to ports (data/firewalld-services.json). */
+export const FirewalldCatalogSchema = z
+  .object({
+    package: nonEmpty,
+    version: nonEmpty,
+    distribution: nonEmpty,
+    path: nonEmpty,
+    read: z.iso.date(),
+    services: z.record(
+      z.string().regex(/^[\w.+-]+$/, 'is not a firewalld service name'),
+      z.array(z.string().regex(/^\d+(-\d+)?\/(tcp|udp|sctp|dccp)$/, 'must look like 6443/tcp')),
+    ),
+  })
+  .strict();
 
 export type Source = z.infer<typeof SourceSchema>;
 export type Release = z.infer<typeof ReleaseSchema>;
 export type Service = z.infer<typeof ServiceSchema>;
 export type Reference = z.infer<typeof ReferenceSchema>;
+export type Owner = z.infer<typeof OwnerSchema>;
+export type FirewalldCatalog = z.infer<typeof FirewalldCatalogSchema>;

@@ -3,7 +3,12 @@
  * see: references between entries, uniqueness, and facts that must agree. Every problem names
  * its entry and field, so a bad edit fails the build with a usable message.
  */
-import { ReferenceSchema, type Reference } from './schema.ts';
+import {
+  FirewalldCatalogSchema,
+  ReferenceSchema,
+  type FirewalldCatalog,
+  type Reference,
+} from './schema.ts';
 import { PORT_OPTIONS } from './ports.ts';
 
 export class ReferenceDataError extends Error {
@@ -211,6 +216,31 @@ export function validateReference(raw: unknown, file = 'data/reference.json'): R
   });
   data.ufwHowto.forEach((u, i) => span('ufwHowto', i, u.releases));
   data.deviations.forEach((d, i) => span('deviations', i, d.releases));
+  const ownerIds = new Map<string, number>();
+  data.owners.forEach((o, i) => {
+    const prev = ownerIds.get(o.id);
+    if (prev !== undefined) complain('owners', i, 'id', `duplicate id; owners[${prev}] has it`);
+    ownerIds.set(o.id, i);
+    if (!o.processes.length && !o.images.length && !o.signals.length)
+      complain('owners', i, 'processes', 'an owner needs processes, images or signals');
+    if (o.distribution && !o.signals.length)
+      complain('owners', i, 'signals', 'a distribution needs signals');
+  });
   if (problems.length) throw new ReferenceDataError(file, problems);
   return data;
+}
+
+/** Parses the firewalld service catalog; throws a ReferenceDataError naming every problem. */
+export function validateFirewalld(
+  raw: unknown,
+  file = 'data/firewalld-services.json',
+): FirewalldCatalog {
+  const parsed = FirewalldCatalogSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new ReferenceDataError(
+    file,
+    parsed.error.issues.map(
+      (issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
+    ),
+  );
 }

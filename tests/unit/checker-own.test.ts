@@ -185,13 +185,23 @@ test('ufw status numbered: allows, the app profile is reported, DENY is not an a
   );
 });
 
-test('firewall-cmd --list-all: ports, a range, a rich rule; services are reported', async () => {
+test('firewall-cmd --list-all: ports, a range, a rich rule; services resolved from firewalld', async () => {
   const text = fixture('own/firewalld-list-all.txt');
   const r = await check(text);
   assert.equal(r.format, 'firewalld');
   const covered = r.firewall!.covered.map((e) => e.port);
   for (const p of [6443, 2379, 2380, 10250, 8472, 6400]) assert.ok(covered.includes(p), String(p));
-  assert.ok(r.unrecognized.some((u) => /firewall-cmd --info-service/.test(u.reason!)));
+  // `services: dhcpv6-client ssh` opens what the package's definitions say.
+  const services = byLine(r, lineOf(text, 'services:'));
+  const ssh = model.firewalldServices.ssh!;
+  assert.ok(ssh.length > 0);
+  for (const spec of ssh)
+    assert.ok(
+      services.some((f) => `${f.port}/${f.protocol}` === spec && f.kind === 'firewall-allow'),
+    );
+  assert.deepEqual(r.unrecognized, []);
+  const unknown = await check('services: ssh no-such-service', { format: 'firewalld' });
+  assert.match(unknown.unrecognized[0]!.reason!, /ships no service "no-such-service"/);
 });
 
 test('iptables -S: multiport, ranges, established and loopback rules, jumps and OUTPUT', async () => {

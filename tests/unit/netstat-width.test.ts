@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
 import { netstatNameWidth, processMatches } from '../../src/domain/process.ts';
-import { check } from './checker-helpers.ts';
+import { checker } from './checker-helpers.ts';
 
 /** What net-tools prints for a PID and a program name: snprintf into char[20]. */
 const printed = (pid: number, name: string) => `${pid}/${name}`.slice(0, 19);
@@ -20,19 +20,21 @@ test("every service's own process stays expected, whatever the PID length", asyn
   for (let digits = 1; digits <= 7; digits++) {
     const pid = Number('9'.repeat(digits));
     for (const e of network) {
-      const spec = model.node({ release: model.releasesOf(e).at(-1)!, role: e.roles[0]! });
+      const options = Object.fromEntries(
+        Object.entries(e.condition ?? {}).filter(([, v]) => v !== undefined),
+      );
+      const spec = model.node({
+        release: model.releasesOf(e).at(-1)!,
+        role: e.roles[0]!,
+        ...options,
+      });
       if (!model.forNode(spec).includes(e) || !e.inListings) continue;
       const name = model.service(e.service).processNames[0];
       if (!name) continue;
       const line = `tcp 0 0 0.0.0.0:${e.port} 0.0.0.0:* LISTEN ${printed(pid, name)}`;
-      const r = await check(
+      const r = await checker.check(
         `Proto Recv-Q Send-Q Local Address Foreign Address State PID/Program name\n${line}`,
-        {
-          release: spec.release,
-          role: spec.role,
-          kubeProxyReplacement: spec.kubeProxyReplacement,
-          ...(e.condition ?? {}),
-        },
+        spec,
       );
       const f = r.findings[0]!;
       assert.equal(f.verdict, 'expected', `${line} (${e.anchor})`);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { model, reference } from '../../src/domain/data.ts';
+import { firewalld, model, reference } from '../../src/domain/data.ts';
 import { createModel } from '../../src/domain/model.ts';
 import { slimReference } from '../../src/domain/slim.ts';
 import { ROLES } from '../../src/domain/enums.ts';
@@ -11,7 +11,7 @@ import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
 import { generate } from '../../src/firewall/generate.ts';
 import { decodeInput } from '../../src/checker/decode.ts';
 
-const slim = createModel(slimReference(reference));
+const slim = createModel(slimReference(reference), { firewalld });
 const full = createChecker(model);
 const lean = createChecker(slim);
 
