@@ -2,7 +2,7 @@
 import { describeOptions } from '../domain/node';
 import { AUDIT_HEADING, AUDIT_KINDS, AUDIT_LABEL, type AuditReport } from '../checker/audit';
 import { capitalised, findingWhere, VERDICT_LABEL } from '../checker/report';
-import type { EndpointRef, Finding, Verdict } from '../checker/types';
+import { FORMATS, type EndpointRef, type Finding, type Verdict } from '../checker/types';
 import type { PageReport } from './checker-messages';
 import { el, link } from './dom';
 
@@ -149,7 +149,7 @@ export function renderReport(report: PageReport, ms: number, actions: ReportActi
     el(
       'p',
       {},
-      `Read as ${report.format}; ${report.totals.findings} findings from ${s.lines} lines in ${Math.round(ms)} ms. ${capitalised(describeOptions(report.options))}.`,
+      `Read as ${FORMATS.find((f) => f.id === report.format)?.label ?? report.format}; ${report.totals.findings} findings from ${s.lines} lines in ${Math.round(ms)} ms. ${capitalised(describeOptions(report.options))}.`,
     ),
     el(
       'p',

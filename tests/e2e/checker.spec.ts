@@ -237,3 +237,23 @@ test('a binary file dropped on the box is refused with one message', async ({ pa
   await expect(page.locator('#results .error')).toHaveText(/core\.bin: This is binary data/);
   await expect(page.locator('#input')).toHaveValue('');
 });
+
+test('a firewall script is read as rules: covers, the firewall summary, and no conflict', async ({
+  page,
+}) => {
+  const text = fixture('own/iptables-commands.sh');
+  const report = await checker.check(text, model.node());
+  await page.goto('/check/');
+  await paste(page, text);
+  await expect(page.locator('#results')).toContainText('Read as Firewall commands');
+  await expect(page.locator('#results')).toContainText('Firewall coverage');
+  await expect(page.locator('#results td').filter({ hasText: /^conflict$/ })).toHaveCount(0);
+  expect(report.summary.conflict).toBe(0);
+  for (const f of report.findings)
+    await expect(
+      page
+        .locator('#results tr')
+        .filter({ hasText: `${f.port}/${f.protocol}` })
+        .first(),
+    ).toContainText(f.verdict === 'covers' ? 'covers' : 'ok');
+});

@@ -15,7 +15,7 @@ test('after one visit, the checker works offline, YAML parser included', async (
   await context.setOffline(true);
   await page.goto('/check/');
   await page.locator('#input').fill(compose.replace(/^#.*\n/gm, ''));
-  await expect(page.locator('#results')).toContainText('Read as compose');
+  await expect(page.locator('#results')).toContainText('Read as Compose file');
   await expect(page.locator('#findings tbody tr').first()).toBeVisible();
   await context.setOffline(false);
 });
