@@ -8,6 +8,7 @@ import { auditParsed } from './audit.ts';
 import { createJudge } from './judge.ts';
 import { parseInput } from './parse.ts';
 import { echoLine } from './parsers/common.ts';
+import { ephemeralFindings } from './ephemeral.ts';
 import { entryIncludes, nodeTargets, showsService, type Target } from './targets.ts';
 import type { Entry, FormatChoice, ParseResult, Report } from './types.ts';
 import { FIREWALL_FORMATS } from './types.ts';
@@ -36,11 +37,20 @@ export function createChecker(model: Model) {
     const all = targets(spec);
     const checks = model.checksFor(spec);
     const source = text.split(/\r\n|\r|\n/);
-    const findings = parsed.entries
-      .map((entry) =>
+    const ephemeral = parsed.ephemeral
+      ? ephemeralFindings(
+          parsed.ephemeral,
+          echoLine(source[parsed.ephemeral.line - 1] ?? ''),
+          all,
+          checks,
+        )
+      : undefined;
+    const findings = [
+      ...(ephemeral?.findings ?? []),
+      ...parsed.entries.map((entry) =>
         judge(entry, echoLine(source[entry.line - 1] ?? ''), all, checks, parsed, spec),
-      )
-      .sort((a, b) => a.line - b.line || a.port - b.port);
+      ),
+    ].sort((a, b) => a.line - b.line || a.port - b.port);
     const summary = {
       conflict: 0,
       'possible-conflict': 0,
@@ -67,7 +77,7 @@ export function createChecker(model: Model) {
         text: echoLine(i.text),
         reason: echoLine(i.reason),
       })),
-      notes: [...parsed.notes],
+      notes: [...parsed.notes, ...(ephemeral?.notes ?? [])],
       summary,
     };
     if (

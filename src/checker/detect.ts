@@ -2,6 +2,7 @@
 import type { Format } from './types.ts';
 import { CLASH, LOG_LINE } from './parsers/log.ts';
 import { splitCommands } from './parsers/commands.ts';
+import { LINK_HEADER, VXLAN_LINE } from './parsers/iplink.ts';
 
 export function looksLikeYaml(text: string): boolean {
   // A top-level `services:` (Compose) or `apiVersion:`/`kind:` (Kubernetes), or the same keys in JSON.
@@ -55,6 +56,9 @@ function detectRest(sample: string): Format {
   )
     return 'nft';
   if (looksLikeLog(sample)) return 'log';
+  if (/^net\.ipv4\.ip_local_(port_range|reserved_ports)\s*[=:]/m.test(sample)) return 'sysctl';
+  if (sample.split('\n', 50).some((l) => LINK_HEADER.test(l.trim()) || VXLAN_LINE.test(l.trim())))
+    return 'ip-link';
   if (/^\s*CONTAINER\s+ID\s+IMAGE/m.test(sample) || /\d+->\d+\/(tcp|udp)/.test(sample))
     return 'docker-ps';
   if (

@@ -48,6 +48,7 @@ type Judged = Pick<Finding, 'verdict' | 'reason' | 'endpoints'> & { preflight?: 
 export function createJudge(model: Model) {
   function isOwnProcess(entry: Entry, t: Target, showsProcesses: boolean): boolean {
     if (entry.endPort !== undefined || t.endPort !== undefined) return false;
+    if (entry.device !== undefined) return entry.device === t.endpoint.device;
     if (entry.processes?.length) return showsService(model, entry, t.endpoint.service);
     // A kernel-owned socket never shows a process, even as root; when other lines show
     // theirs, the paste was taken as root.
@@ -115,13 +116,24 @@ export function createJudge(model: Model) {
     const own = hits.filter((t) => isOwnProcess(entry, t, parsed.showsProcesses));
     if (own.length) {
       const t = own[0]!;
-      const who = entry.processes?.length
-        ? `process ${entry.processes.join(', ')}`
-        : 'a kernel-owned socket';
+      const who = entry.device
+        ? `device ${entry.device}`
+        : entry.processes?.length
+          ? `process ${entry.processes.join(', ')}`
+          : 'a kernel-owned socket';
       return {
         verdict: 'expected',
         reason: `This is ${t.endpoint.serviceName} itself (${who}) on ${t.port}/${t.protocol}.`,
         endpoints: own.map((x) => x.ref),
+      };
+    }
+    const device = hits.find((t) => entry.device && t.endpoint.device);
+    if (device) {
+      const option = device.endpoint.option ? ` with ${device.endpoint.option.name}` : '';
+      return {
+        verdict: 'conflict',
+        reason: `${device.endpoint.serviceName}'s tunnel uses UDP ${device.port} too. k8sd's network feature refuses to deploy Cilium while another VXLAN device (${entry.device}) uses its port, so pod networking fails; bootstrap and join themselves do not test it. Remove ${entry.device}, or give Cilium another tunnel port at bootstrap${option}.`,
+        endpoints: [device.ref],
       };
     }
     const owner = entry.processes?.length

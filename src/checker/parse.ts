@@ -12,6 +12,8 @@ import { parseKubectlSvc, parseKubernetes } from './parsers/kube.ts';
 import { parseLsof, parseNetstat, parseSs } from './parsers/listing.ts';
 import { parsePlain } from './parsers/plain.ts';
 import { parseLog } from './parsers/log.ts';
+import { parseIpLink } from './parsers/iplink.ts';
+import { parseSysctl } from './parsers/sysctl.ts';
 import { eachLine, emptyResult, isPromptLine, lines } from './parsers/common.ts';
 import type { Format, ParseResult } from './types.ts';
 import { loadYaml, YamlRefused } from './yaml.ts';
@@ -47,6 +49,8 @@ const SYNC: Partial<Record<Format, (text: string, context: ParseContext) => Pars
   iptables: parseIptables,
   nft: parseNft,
   log: parseLog,
+  'ip-link': parseIpLink,
+  sysctl: parseSysctl,
 };
 
 export class InputRefused extends Error {}

@@ -14,7 +14,8 @@ export type AddressKind =
   | 'specific'
   | 'none'; // no address given
 
-export type EntryKind = 'listen' | 'firewall-allow' | 'no-host-bind';
+/** `ephemeral`: a port the kernel may give an outgoing connection (sysctl input). */
+export type EntryKind = 'listen' | 'firewall-allow' | 'no-host-bind' | 'ephemeral';
 
 /** Where a line of the paste points: its port (or range), protocol and address. */
 interface Located {
@@ -44,6 +45,8 @@ export interface Entry extends Located {
   note?: string;
   /** A NodePort or LoadBalancer Service's node port: taken from the node port range by design. */
   servicePort?: boolean;
+  /** The network device that holds the socket (`ip -d link`): a VXLAN device's name. */
+  device?: string;
 }
 
 export interface Unrecognized {
@@ -73,6 +76,8 @@ export const FORMATS = [
   { id: 'nft', label: 'nft list ruleset' },
   { id: 'log', label: 'Log lines and bind errors' },
   { id: 'script', label: 'Firewall commands (iptables, firewall-cmd, ufw, nft)' },
+  { id: 'ip-link', label: 'ip -d link show (VXLAN devices)' },
+  { id: 'sysctl', label: 'sysctl ip_local_port_range (ephemeral ports)' },
 ] as const;
 
 export type Format = (typeof FORMATS)[number]['id'];
@@ -99,6 +104,8 @@ export interface ParseResult {
   /** Whether any line showed a process name (so the listing was taken with enough privilege). */
   showsProcesses: boolean;
   notes: string[];
+  /** The ephemeral port range and reserved ports, from sysctl output. */
+  ephemeral?: { line: number; from: number; to: number; reserved: { from: number; to: number }[] };
 }
 
 export type Verdict = 'conflict' | 'possible-conflict' | 'expected' | 'ok' | 'covers';

@@ -101,6 +101,8 @@ export const NetworkEndpointSchema = z
       .optional(),
     /** The socket belongs to the kernel, so listings never show a process. @default false */
     kernelOwned: z.boolean().default(false),
+    /** The network device that owns a kernel socket, as `ip -d link` names it (`cilium_vxlan`). */
+    device: nonEmpty.optional(),
     /** Whether socket listings show it at all; kernel rules (node ports) have no socket. @default true */
     inListings: z.boolean().default(true),
     /** Opened by firewall rules only on request, for those who use it (node ports). @default false */

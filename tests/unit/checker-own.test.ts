@@ -320,3 +320,65 @@ test('a bind error pasted alone, with any program around it, names the port and 
     assert.equal(r.findings[0]!.verdict, 'conflict', line);
   }
 });
+
+test('ip -d link: a foreign VXLAN device on the tunnel port clashes; Cilium’s own is expected', async () => {
+  const text = fixture('own/ip-d-link.txt');
+  const tunnel = model.network.find((e) => e.device)!;
+  const r = await check(text);
+  assert.equal(r.format, 'ip-link');
+  assert.deepEqual(
+    r.findings.map((f) => [f.line, f.port, f.protocol, f.verdict]),
+    [
+      [lineOf(text, 'ftun0') + 2, tunnel.port, 'udp', 'conflict'],
+      [lineOf(text, 'flannel.1') + 2, tunnel.port, 'udp', 'conflict'],
+      [lineOf(text, tunnel.device!) + 2, tunnel.port, 'udp', 'expected'],
+    ],
+  );
+  assert.match(
+    r.findings[0]!.reason,
+    /network feature refuses to deploy Cilium.*bootstrap and join themselves do not test it/,
+  );
+  assert.equal(r.ignored.length, 2, 'lo and enp1s0 are not VXLAN devices');
+  // With another tunnel port, the fan's 8472 no longer clashes, and Cilium's device is elsewhere.
+  const moved = await check(text, { ports: { 'tunnel-port': 8473 } });
+  assert.deepEqual(moved.summary.conflict, 0);
+  const one = await check('vxlan id 1 local 10.0.0.5 dev eth0 srcport 0 0 dstport 8472 nolearning');
+  assert.equal(one.format, 'ip-link');
+  assert.deepEqual(
+    [one.findings[0]!.port, one.findings[0]!.protocol, one.findings[0]!.verdict],
+    [8472, 'udp', 'conflict'],
+  );
+});
+
+test('sysctl: every port of this node inside the ephemeral range and not reserved is a possible conflict', async () => {
+  const text = fixture('own/sysctl-ephemeral.txt');
+  const r = await check(text);
+  assert.equal(r.format, 'sysctl');
+  const spec = model.node();
+  const targets = checker.targets(spec);
+  const inside = (p: number) => p >= 1024 && p <= 65000 && p !== 10250;
+  const expected = [
+    ...targets.filter((t) => inside(t.port)).map((t) => `${t.port}/${t.protocol}`),
+    ...model
+      .checksFor(spec)
+      .filter(
+        (c) => inside(c.port) && !targets.some((t) => t.port === c.port && t.protocol === 'tcp'),
+      )
+      .map((c) => `${c.port}/tcp`),
+  ];
+  assert.deepEqual(
+    r.findings.map((f) => `${f.port}/${f.protocol}`).sort(),
+    [...new Set(expected)].sort(),
+  );
+  assert.ok(r.findings.every((f) => f.verdict === 'possible-conflict' && f.kind === 'ephemeral'));
+  assert.ok(!r.findings.some((f) => f.port === 10250), 'the reserved port is fine');
+  const reserve = r.notes.find((n) =>
+    n.includes('sudo sysctl -w net.ipv4.ip_local_reserved_ports='),
+  )!;
+  assert.ok(reserve.includes('10250'), 'keeps what is already reserved');
+  const safe = await check(
+    'net.ipv4.ip_local_port_range = 32768\t60999\nnet.ipv4.ip_local_reserved_ports =',
+  );
+  assert.deepEqual(safe.findings, []);
+  assert.ok(safe.notes.some((n) => /No port of this node is inside/.test(n)));
+});
