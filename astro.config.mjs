@@ -15,15 +15,21 @@ import { THEME_SCRIPT } from './src/view/theme-script.ts';
  * without the prose the pages already show (see src/domain/slim.ts).
  */
 function referenceModule() {
-  const id = 'virtual:ck8s-reference';
+  const reference = slimReference(validateReference(raw));
+  const modules = {
+    // The data without owners, so the firewall generator's bundle does not carry the table.
+    'virtual:ck8s-reference': `export default ${JSON.stringify({ ...reference, owners: [] })};\nexport const owners = ${JSON.stringify(reference.owners)};`,
+    // firewalld's service catalog, a chunk the checker loads only for input that names services.
+    'virtual:ck8s-firewalld': `export default ${JSON.stringify(validateFirewalld(rawFirewalld))};`,
+  };
   return {
     name: 'ck8s-reference',
     /** @param {string} source */
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    resolveId: (source) => (source in modules ? `\0${source}` : undefined),
     /** @param {string} resolved */
     load: (resolved) =>
-      resolved === `\0${id}`
-        ? `export default ${JSON.stringify(slimReference(validateReference(raw)))};\nexport const firewalld = ${JSON.stringify(validateFirewalld(rawFirewalld))};`
+      resolved.startsWith('\0')
+        ? modules[/** @type {keyof typeof modules} */ (resolved.slice(1))]
         : undefined,
   };
 }

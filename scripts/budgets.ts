@@ -34,6 +34,11 @@ const LAZY: { match: RegExp; budget: number; note: string }[] = [
     note: 'search, loaded on first use',
   },
   {
+    match: /^_virtual_ck8s-firewalld-.*\.js$/,
+    budget: 5 * KB,
+    note: "firewalld's services, for pastes that name them",
+  },
+  {
     match: /^firewall-app.*\.js$/,
     budget: 15 * KB,
     note: 'firewall generator + data, on first change',

@@ -1,6 +1,13 @@
 declare module 'virtual:ck8s-reference' {
+  /** The data without its prose (src/domain/slim.ts) and without owners. */
   const reference: import('./domain/schema').Reference;
   export default reference;
+  /** Other software that commonly holds these ports, for the checker. */
+  export const owners: import('./domain/schema').Owner[];
+}
+
+declare module 'virtual:ck8s-firewalld' {
   /** firewalld's shipped service definitions (data/firewalld-services.json). */
-  export const firewalld: import('./domain/schema').FirewalldCatalog;
+  const catalog: import('./domain/schema').FirewalldCatalog;
+  export default catalog;
 }

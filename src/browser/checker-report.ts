@@ -90,7 +90,12 @@ function findingsTable(report: PageReport): Node[] {
           el('td', {}, parsedText(f)),
           el('td', {}, el('strong', {}, VERDICT_LABEL[f.verdict])),
           el('td', {}, endpointLinks(f)),
-          el('td', {}, f.reason),
+          el(
+            'td',
+            {},
+            f.reason,
+            ...(f.owner ? [' ', link(f.owner.url, `${f.owner.name}: how to`)] : []),
+          ),
         ),
       ),
     );

@@ -1,5 +1,5 @@
 // Runs the checker off the main thread, so a 50,000-line paste never freezes the page.
-import { checkerModel } from './data';
+import { checkerModel, loadFirewalld } from './data';
 import { NodeError } from '../domain/node';
 import { createChecker } from '../checker/check';
 import type { AuditReport } from '../checker/audit';
@@ -8,7 +8,7 @@ import type { Report } from '../checker/types';
 import type { CheckRequest, ExportRequest, PageReport, WorkerReply } from './checker-messages';
 
 const model = checkerModel();
-const checker = createChecker(model);
+const checker = createChecker(model, { loadFirewalld });
 
 /** Rows the page shows; the full report stays here until the page asks for an export. */
 const ROW_LIMIT = 2000;

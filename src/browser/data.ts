@@ -1,8 +1,11 @@
 /** The model for browser code: data validated at build time (see astro.config.mjs), without zod. */
-import reference, { firewalld } from 'virtual:ck8s-reference';
+import reference, { owners } from 'virtual:ck8s-reference';
 import { createModel } from '../domain/model.ts';
 
 export const model = createModel(reference);
 
-/** The model with firewalld's service catalog, for the checker; unused, it stays out of a bundle. */
-export const checkerModel = () => createModel(reference, { firewalld });
+/** The model with the owners table, for the checker; unused, it stays out of a bundle. */
+export const checkerModel = () => createModel({ ...reference, owners });
+
+/** firewalld's service catalog, loaded when a paste names firewalld services. */
+export const loadFirewalld = () => import('virtual:ck8s-firewalld').then((m) => m.default);

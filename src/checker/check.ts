@@ -3,12 +3,14 @@
  * One checker serves checks and audits, for one model.
  */
 import type { Model } from '../domain/model.ts';
+import type { FirewalldCatalog } from '../domain/schema.ts';
 import { reportOptions, type NodeSpec, type RoleSpec } from '../domain/node.ts';
 import { auditParsed } from './audit.ts';
 import { createJudge } from './judge.ts';
 import { parseInput } from './parse.ts';
 import { echoLine } from './parsers/common.ts';
 import { ephemeralFindings } from './ephemeral.ts';
+import { distributionNotes } from './owners.ts';
 import { entryIncludes, nodeTargets, showsService, type Target } from './targets.ts';
 import type { Entry, FormatChoice, ParseResult, Report } from './types.ts';
 import { FIREWALL_FORMATS } from './types.ts';
@@ -29,7 +31,10 @@ function firewallSummary(parsed: ParseResult, all: Target[]): NonNullable<Report
   };
 }
 
-export function createChecker(model: Model) {
+export function createChecker(
+  model: Model,
+  options: { loadFirewalld?: () => Promise<FirewalldCatalog> } = {},
+) {
   const judge = createJudge(model);
   const targets = (spec: NodeSpec) => nodeTargets(model, spec);
 
@@ -77,7 +82,11 @@ export function createChecker(model: Model) {
         text: echoLine(i.text),
         reason: echoLine(i.reason),
       })),
-      notes: [...parsed.notes, ...(ephemeral?.notes ?? [])],
+      notes: [
+        ...parsed.notes,
+        ...(ephemeral?.notes ?? []),
+        ...distributionNotes(model.owners, parsed.entries),
+      ],
       summary,
     };
     if (
@@ -94,7 +103,7 @@ export function createChecker(model: Model) {
     return report;
   }
 
-  const context = { firewalld: model.firewalld };
+  const context = { firewalld: model.firewalld ?? options.loadFirewalld };
 
   async function check(text: string, spec: NodeSpec, format: FormatChoice = 'auto') {
     return checkParsed(await parseInput(text, format, context), text, spec);

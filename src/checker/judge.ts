@@ -3,6 +3,7 @@ import type { CheckOnNode, Model } from '../domain/model.ts';
 import { BIND_LABEL } from '../domain/labels.ts';
 import type { NodeSpec } from '../domain/node.ts';
 import { overlaps, type Overlap } from './address.ts';
+import { ownerOf, ownerRef } from './owners.ts';
 import { checksHit, intersects, showsService, type Target } from './targets.ts';
 import type { Entry, Finding, ParseResult, Verdict } from './types.ts';
 import { LISTING_FORMATS } from './types.ts';
@@ -220,6 +221,15 @@ export function createJudge(model: Model) {
       );
     }
     const j = judgeListen(entry, hits, checks, parsed, spec);
-    return { ...base, ...j, reason: prefix + j.reason };
+    const owner =
+      RANK[j.verdict] >= RANK['possible-conflict'] ? ownerOf(model.owners, entry) : undefined;
+    if (!owner) return { ...base, ...j, reason: prefix + j.reason };
+    const ref = ownerRef(owner, entry.port);
+    return {
+      ...base,
+      ...j,
+      reason: `${prefix}${j.reason} Likely ${ref.name}: ${ref.remedy}`,
+      owner: ref,
+    };
   };
 }

@@ -21,9 +21,19 @@ import { loadYaml, YamlRefused } from './yaml.ts';
 /** Input larger than this is refused: 100,000 lines of `ss -tulpn` with process names is about 10 MB. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
-/** What parsers may look up beyond the text: firewalld's service definitions. */
+/** What parsers may look up beyond the text: firewalld's service definitions, or how to load them. */
 export interface ParseContext {
-  firewalld?: FirewalldCatalog | undefined;
+  firewalld?: FirewalldCatalog | (() => Promise<FirewalldCatalog>) | undefined;
+}
+
+/** The catalog, loaded only when the paste names firewalld services. */
+async function catalogFor(
+  text: string,
+  context: ParseContext,
+): Promise<FirewalldCatalog | undefined> {
+  const { firewalld } = context;
+  if (typeof firewalld !== 'function') return firewalld;
+  return /--add-service|^\s*services:/m.test(text) ? firewalld() : undefined;
 }
 
 /** A script's lines that are not firewall commands: shell, not rules and not listeners. */
@@ -36,7 +46,9 @@ function parseShell(text: string): ParseResult {
   return result;
 }
 
-const SYNC: Partial<Record<Format, (text: string, context: ParseContext) => ParseResult>> = {
+const SYNC: Partial<
+  Record<Format, (text: string, context: { firewalld?: FirewalldCatalog }) => ParseResult>
+> = {
   script: parseShell,
   plain: parsePlain,
   ss: parseSs,
@@ -99,17 +111,19 @@ export async function parseInput(
   const chosen = format === 'auto' ? detectFormat(text) : format;
   // Firewall commands are rules whatever the format: their own tool reads them, and the chosen
   // (or detected) format reads the rest of the paste, line numbers kept.
+  const catalog = await catalogFor(text, context);
+  const loaded: { firewalld?: FirewalldCatalog } = catalog ? { firewalld: catalog } : {};
   const split = splitCommands(text);
   const hasCommands = split.commands.length > 0 || split.shell.length > 0;
   const rest = hasCommands ? split.rest : text;
   const read = SYNC[chosen];
-  const result = read ? read(rest, context) : await parseYaml(rest, chosen);
+  const result = read ? read(rest, loaded) : await parseYaml(rest, chosen);
   if (!hasCommands) return result;
   const commands = parseCommands(split, text, result.format, {
     iptables: parseIptables,
     nft: parseNft,
     ufw: ufwCommand,
-    firewalld: (r, n, line, args) => firewallCmd(r, n, line, args, context.firewalld),
+    firewalld: (r, n, line, args) => firewallCmd(r, n, line, args, loaded.firewalld),
   });
   result.entries.push(...commands.entries);
   result.unrecognized.push(...commands.unrecognized);

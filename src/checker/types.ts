@@ -47,6 +47,8 @@ export interface Entry extends Located {
   servicePort?: boolean;
   /** The network device that holds the socket (`ip -d link`): a VXLAN device's name. */
   device?: string;
+  /** The container image behind a published port (docker ps, Compose). */
+  image?: string;
 }
 
 export interface Unrecognized {
@@ -131,6 +133,8 @@ export interface Finding extends Located {
   endpoints: EndpointRef[];
   /** The keys of k8sd's pre-flight checks that this listener would fail, as its messages name them. */
   preflight?: string[];
+  /** The likely holder of a clashing port, from its process, image or device, and what to do. */
+  owner?: { name: string; remedy: string; url: string };
 }
 
 export interface Report {

@@ -128,8 +128,8 @@ const SignalSchema = z
 
 /**
  * Other software that commonly holds Canonical Kubernetes' ports, and what to do about it. An
- * owner is named from process names, or image names in docker and compose input; never from a
- * port number alone.
+ * owner is named from process names, image names in docker and compose input, or device names;
+ * never from a port number alone.
  */
 export const OwnerSchema = z
   .object({
@@ -139,6 +139,8 @@ export const OwnerSchema = z
     processes: z.array(nonEmpty).default([]),
     /** Image repositories (`minio/minio`), or one-word names matching the last path segment. */
     images: z.array(nonEmpty).default([]),
+    /** Network device names (`ip -d link`); a trailing `*` matches any suffix (`ftun*`). */
+    devices: z.array(nonEmpty).default([]),
     /** A Kubernetes distribution: the report adds one note when the paste shows its signals. */
     distribution: z.boolean().default(false),
     signals: z.array(SignalSchema).default([]),

@@ -221,7 +221,7 @@ export function validateReference(raw: unknown, file = 'data/reference.json'): R
     const prev = ownerIds.get(o.id);
     if (prev !== undefined) complain('owners', i, 'id', `duplicate id; owners[${prev}] has it`);
     ownerIds.set(o.id, i);
-    if (!o.processes.length && !o.images.length && !o.signals.length)
+    if (!o.processes.length && !o.images.length && !o.devices.length && !o.signals.length)
       complain('owners', i, 'processes', 'an owner needs processes, images or signals');
     if (o.distribution && !o.signals.length)
       complain('owners', i, 'signals', 'a distribution needs signals');

@@ -257,3 +257,27 @@ test('a firewall script is read as rules: covers, the firewall summary, and no c
         .first(),
     ).toContainText(f.verdict === 'covers' ? 'covers' : 'ok');
 });
+
+test('firewalld services in a paste load the package catalog and resolve to ports', async ({
+  page,
+}) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto('/check/');
+  await paste(page, 'ss -tulpn output is not here\n0.0.0.0:22');
+  expect(requests.some((p) => p.includes('ck8s-firewalld'))).toBe(false);
+  await paste(page, 'sudo firewall-cmd --permanent --add-service=kube-apiserver');
+  await expect(
+    page.locator('#results tr').filter({ hasText: '6443/tcp' }).filter({ hasText: 'covers' }),
+  ).toHaveCount(1);
+  expect(requests.some((p) => p.includes('ck8s-firewalld'))).toBe(true);
+});
+
+test('a conflict names the likely owner and its remedy', async ({ page }) => {
+  const line = 'tcp LISTEN 0 4096 *:10250 *:* users:(("k3s-server",pid=1580,fd=170))';
+  const [f] = (await checker.check(line, model.node())).findings;
+  await page.goto('/check/');
+  await paste(page, line);
+  await expect(page.locator('#results')).toContainText(`Likely ${f!.owner!.name}`);
+  await expect(page.locator('#results')).toContainText(f!.owner!.remedy);
+});

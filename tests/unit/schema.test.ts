@@ -148,3 +148,47 @@ test('data/reference.schema.json is up to date (npm run schema)', async () => {
   );
   assert.equal(committed, referenceJsonSchema());
 });
+
+test('owners: a duplicate id, an owner named by nothing, a bad URL and a distribution without signals', () => {
+  const d = fresh();
+  const first = d.owners[0]!;
+  d.owners.push({ ...structuredClone(first) });
+  rejects(
+    d,
+    new RegExp(`owners\\[${d.owners.length - 1}\\] \\(${first.id}\\), field "id": duplicate id`),
+  );
+  const e = fresh();
+  e.owners.push({
+    id: 'nothing',
+    name: 'Nothing',
+    remedy: 'x',
+    url: 'https://example.com/',
+  } as never);
+  rejects(
+    e,
+    /owners\[\d+\] \(nothing\), field "processes": an owner needs processes, images or signals/,
+  );
+  const f = fresh();
+  f.owners[0]!.url = 'not a url';
+  rejects(f, /owners\[0\] \(\S+\), field "url"/);
+  const g = fresh();
+  const distribution = g.owners.findIndex((o) => o.distribution);
+  g.owners[distribution]!.signals = [];
+  rejects(
+    g,
+    new RegExp(`owners\\[${distribution}\\] .*field "signals": a distribution needs signals`),
+  );
+});
+
+test('the firewalld catalog names the service and the bad port', async () => {
+  const { validateFirewalld } = await import('../../src/domain/validate.ts');
+  const catalog = (await import('../../data/firewalld-services.json', { with: { type: 'json' } }))
+    .default;
+  assert.ok(Object.keys(validateFirewalld(catalog).services).length > 100);
+  const bad = structuredClone(catalog) as { services: Record<string, string[]> };
+  bad.services['kube-apiserver'] = ['6443/xyz'];
+  assert.throws(
+    () => validateFirewalld(bad),
+    /services\.kube-apiserver\.0: must look like 6443\/tcp/,
+  );
+});

@@ -12,6 +12,8 @@ export function parseDockerPs(text: string): ParseResult {
   eachLine(text, (line, n, t) => {
     if (/^CONTAINER\s+ID\b/.test(t)) return;
     const mappings = [...line.matchAll(MAPPING)];
+    // `CONTAINER ID  IMAGE  ...`: the image names the likely owner of a published port.
+    const image = /^[0-9a-f]{6,}\s+(\S+)/.exec(t)?.[1];
     for (const m of mappings) {
       if (m[4] === 'sctp') {
         result.ignored.push({ line: n, text: line, reason: `${m[0]}: SCTP is not checked` });
@@ -19,7 +21,7 @@ export function parseDockerPs(text: string): ParseResult {
       }
       pushPorts(
         result,
-        { line: n, kind: 'listen', address: m[1] ?? '0.0.0.0' },
+        { line: n, kind: 'listen', address: m[1] ?? '0.0.0.0', ...(image ? { image } : {}) },
         m[2]!,
         [m[4] as Transport],
         'docker',
@@ -58,8 +60,10 @@ function composePort(
   node: YamlNode,
   hostNetwork: boolean,
   text: string[],
+  image: string | undefined,
 ): void {
   const n = lineOf(node);
+  const owner = image ? { image } : {};
   const line = text[n - 1] ?? '';
   const value = scalar(node);
   if (value !== undefined) {
@@ -85,6 +89,7 @@ function composePort(
           line: n,
           kind: 'listen',
           note: 'network_mode: host, so the container port is the host port',
+          ...owner,
         },
         target!,
         protocols,
@@ -94,7 +99,7 @@ function composePort(
     } else if (published) {
       pushPorts(
         result,
-        { line: n, kind: 'listen', ...(hostIp ? { address: hostIp } : {}) },
+        { line: n, kind: 'listen', ...(hostIp ? { address: hostIp } : {}), ...owner },
         published,
         protocols,
         'plain',
@@ -139,7 +144,7 @@ function composePort(
   }
   pushPorts(
     result,
-    { line: n, kind: 'listen', ...(hostIp ? { address: String(hostIp) } : {}) },
+    { line: n, kind: 'listen', ...(hostIp ? { address: String(hostIp) } : {}), ...owner },
     spec,
     protocols,
     'plain',
@@ -190,7 +195,15 @@ export function parseCompose(docs: YamlNode[], text: string): ParseResult {
       const mode = String(scalar(get(service, 'network_mode')) ?? '');
       const hostNetwork = mode === 'host';
       const ports = items(get(service, 'ports'));
-      for (const p of ports) composePort(result, p, hostNetwork, source);
+      const image = scalar(get(service, 'image'));
+      for (const p of ports)
+        composePort(
+          result,
+          p,
+          hostNetwork,
+          source,
+          image === undefined ? undefined : String(image),
+        );
       if (hostNetwork) {
         for (const p of items(get(service, 'expose'))) {
           const n = lineOf(p);
