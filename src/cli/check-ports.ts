@@ -23,7 +23,8 @@ export interface CliIo {
 export const USAGE = `Usage: check-ports [options] [FILE|-]
 
 Checks a port listing (ss, netstat, lsof, docker, compose, Kubernetes YAML/JSON, kubectl get svc,
-ufw, firewalld, iptables, nft, or a plain list) against what Canonical Kubernetes binds.
+ufw, firewalld, iptables, nft, firewall commands, log lines, ip -d link, sysctl, or a plain list)
+against what Canonical Kubernetes binds. UTF-8 and UTF-16 input are read; binary input is refused.
 
 Options:
 ${nodeUsage('check')}

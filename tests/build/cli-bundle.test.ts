@@ -15,7 +15,11 @@ const run = (args: string[], input: string) =>
 
 test('the bundle has no imports but Node built-ins', () => {
   const text = readFileSync(bundle, 'utf8');
-  const imports = [...text.matchAll(/(?:from|import)\s*["']([^"']+)["']/g)].map((m) => m[1]!);
+  // Static `import ... from "x"` / `import "x"` statements, and dynamic `import("x")`.
+  const statement = /(?:^|[;}\n])\s*import\s*(?:[\w*${}\s,]+?\s*from\s*)?["']([^"']+)["']/g;
+  const dynamic = /\bimport\(\s*["']([^"']+)["']\s*\)/g;
+  const imports = [...text.matchAll(statement), ...text.matchAll(dynamic)].map((m) => m[1]!);
+  assert.ok(imports.length > 0, 'the bundle imports Node built-ins');
   assert.deepEqual(
     imports.filter((i) => !i.startsWith('node:')),
     [],
@@ -38,4 +42,17 @@ test('the bundle exits 0 when nothing clashes, 2 on bad usage, and reads YAML', 
   const yaml = run(['--json'], 'services:\n  web:\n    ports:\n      - "6443:6443"\n');
   assert.equal((JSON.parse(yaml.stdout) as Report).format, 'compose');
   assert.equal(yaml.status, 1);
+});
+
+test('the bundle reads a UTF-16 capture and refuses binary input under the system Node', () => {
+  const capture = readFileSync(new URL('../fixtures/own/ss-tulpn-utf16le.txt', import.meta.url));
+  const utf16 = spawnSync(systemNode, [bundle, '--role', 'worker'], { input: capture, cwd: '/' });
+  assert.equal(utf16.status, 1, utf16.stderr.toString());
+  assert.match(utf16.stdout.toString(), /10250\/tcp.*conflict/);
+  const binary = spawnSync(systemNode, [bundle], {
+    input: Buffer.from([0, 1, 2, 255, 0, 7]),
+    cwd: '/',
+  });
+  assert.equal(binary.status, 2);
+  assert.match(binary.stderr.toString(), /binary data, not text/);
 });

@@ -1,5 +1,6 @@
 // Parsers and rules on fixtures written for this project (tests/fixtures/own/README.md).
 import { test } from 'node:test';
+import { readdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
 import { detectFormat, parseInput } from '../../src/checker/index.ts';
@@ -249,8 +250,26 @@ test('format detection on every fixture', () => {
     ['own/nft-ruleset.txt', 'nft'],
     ['samples/25-docker-ps-portainer-9000.txt', 'docker-ps'],
     ['samples/17-kubectl-get-svc-A-argocd-contour.txt', 'kubectl-svc'],
+    ['own/netstat-tulpn.txt', 'netstat'],
+    ['own/netstat-tlp-names.txt', 'netstat'],
+    ['own/journal-bind-errors.txt', 'log'],
+    ['own/iptables-commands.sh', 'script'],
+    ['own/firewall-commands-mixed.sh', 'script'],
+    ['own/ip-d-link.txt', 'ip-link'],
+    ['own/sysctl-ephemeral.txt', 'sysctl'],
+    ['own/ss-tulpn-k3s-server.txt', 'ss'],
+    ['own/ss-tulpn-microk8s.txt', 'ss'],
   ];
   for (const [file, format] of cases) assert.equal(detectFormat(fixture(file)), format, file);
+  // Every fixture is covered, except the UTF-16 one, which is bytes (tests/unit/decode.test.ts).
+  const own = readdirSync(new URL('../fixtures/own/', import.meta.url)).filter(
+    (f) => f !== 'README.md' && !f.includes('utf16'),
+  );
+  for (const f of own)
+    assert.ok(
+      cases.some(([file]) => file === `own/${f}`),
+      `own/${f} has a case`,
+    );
 });
 
 test('a manual format override is honoured, and socket lines in a plain list keep their queues out', async () => {

@@ -11,6 +11,10 @@ export type FirewallTool = 'iptables' | 'firewalld' | 'ufw' | 'nft';
 const COMMAND =
   /^(?:sudo(?:\s+-\S+)*\s+)?(?:env\s+)?(?:[A-Za-z_]\w*=\S*\s+)*(?:\S*\/)?(ip6?tables(?:-legacy|-nft)?|firewall-(?:offline-)?cmd|ufw|nft)(?=\s|$)\s*(.*)$/;
 
+/** A firewall tool's name anywhere: the cheap test before a line is split into commands. */
+const TOOL_WORD =
+  /(?:^|[\s/;&|])(?:ip6?tables|firewall-(?:offline-)?cmd|ufw|nft)(?:-\w+)?(?=\s|$)/m;
+
 const TOOL_OF: Record<string, FirewallTool> = {
   'firewall-cmd': 'firewalld',
   'firewall-offline-cmd': 'firewalld',
@@ -68,13 +72,15 @@ export interface CommandLines {
 
 /** Separates firewall command lines from the rest of a paste, keeping line numbers. */
 export function splitCommands(text: string): CommandLines {
+  // Most pastes name no firewall tool at all: skip the per-line work for them.
+  if (!TOOL_WORD.test(text)) return { commands: [], rest: text, shell: [] };
   const source = lines(text);
   const rest = [...source];
   const commands: CommandLines['commands'] = [];
   const shell: CommandLines['shell'] = [];
   source.forEach((line, i) => {
     const t = line.trim();
-    if (!t || t.startsWith('#')) return;
+    if (!t || t.startsWith('#') || !TOOL_WORD.test(t)) return;
     const found = shellParts(t).flatMap((p) => {
       const c = commandOf(p);
       return c ? [{ line: i + 1, ...c }] : [];
