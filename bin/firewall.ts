@@ -7,4 +7,5 @@ process.exitCode = runFirewallCli(
   (t) => process.stdout.write(t),
   (t) => process.stderr.write(t),
   model,
+  process.env.SITE_URL ?? '',
 );

@@ -39,6 +39,11 @@ const LAZY: { match: RegExp; budget: number; note: string }[] = [
     note: "firewalld's services, for pastes that name them",
   },
   {
+    match: /^terraform[.-].*\.js$/,
+    budget: 15 * KB,
+    note: 'Terraform for the clouds, on first use',
+  },
+  {
     match: /^firewall-app.*\.js$/,
     budget: 15 * KB,
     note: 'firewall generator + data, on first change',

@@ -16,9 +16,9 @@ for (const file of htmlFiles().sort()) {
   if (html.includes('name="robots" content="noindex"')) continue;
   // Anchors people link to: sections and rows, not form controls or script data.
   const controls = new Set(
-    [...html.matchAll(/<(?:input|textarea|select|form|script|ol)\b[^>]*\sid="([^"]+)"/g)].map(
-      (m) => m[1]!,
-    ),
+    [
+      ...html.matchAll(/<(?:input|textarea|select|form|script|ol|button)\b[^>]*\sid="([^"]+)"/g),
+    ].map((m) => m[1]!),
   );
   const ids = [...idsIn(html)].filter(
     (id) =>

@@ -1,10 +1,17 @@
 // /firewall/: regenerates the rules from the form and keeps the options in the URL query.
 import { model } from './data';
-import { firewallPlan, TOOLS, type Plan } from '../firewall/plan';
-import { generate } from '../firewall/generate';
+import {
+  clusterPlan,
+  firewallPlan,
+  HOST_TOOLS,
+  isCloudTool,
+  terraformFile,
+  type Plan,
+} from '../firewall/plan';
+import { generateHost } from '../firewall/generate';
 import { closedRows, planHeading, ruleRow } from '../firewall/rows';
 import { CONDITION_FIELDS, nodeToParams } from '../domain/node';
-import { el, link } from './dom';
+import { downloadText, el, link } from './dom';
 import { paramsToForm, readNodeForm, syncReleaseFields } from './node-form';
 
 const form = document.querySelector<HTMLFormElement>('#fw-form')!;
@@ -35,8 +42,26 @@ function render(plan: Plan): void {
       return li;
     }),
   );
-  for (const tool of TOOLS)
-    document.getElementById(`fw-${tool}`)!.textContent = generate(tool, plan);
+  for (const tool of HOST_TOOLS)
+    document.getElementById(`fw-${tool}`)!.textContent = generateHost(tool, plan);
+}
+
+const cloud = document.querySelector<HTMLSelectElement>('#fw-cloud')!;
+const cloudOutput = document.querySelector<HTMLElement>('#fw-cloud-output')!;
+
+/** The chosen cloud's Terraform for the form's options, from a chunk loaded on first use. */
+export async function showCloud(): Promise<void> {
+  const tool = cloud.value;
+  const { input, errors } = readNodeForm(form, 'firewall');
+  if (!isCloudTool(tool) || errors.length) return;
+  const { generateCloud } = await import('../firewall/terraform');
+  const { role: _role, ...options } = input;
+  document.querySelector('#fw-terraform')!.textContent = generateCloud(
+    tool,
+    clusterPlan(model, options),
+    { origin: location.origin },
+  );
+  cloudOutput.hidden = false;
 }
 
 function update(): void {
@@ -44,6 +69,7 @@ function update(): void {
   try {
     if (errors.length) throw new Error(errors.map((e) => e.forForm).join(' '));
     render(firewallPlan(model, model.roleNode(input, 'firewall')));
+    if (!cloudOutput.hidden) void showCloud();
     error.hidden = true;
     const params = new URLSearchParams();
     nodeToParams(input, 'firewall', params);
@@ -70,5 +96,11 @@ export function start(): void {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     update();
+  });
+  cloud.addEventListener('change', () => void showCloud());
+  document.querySelector('#fw-terraform-download')!.addEventListener('click', () => {
+    if (!isCloudTool(cloud.value)) return;
+    const text = document.querySelector('#fw-terraform')!.textContent ?? '';
+    downloadText(text, terraformFile(cloud.value), 'text/plain');
   });
 }

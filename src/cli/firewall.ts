@@ -1,13 +1,17 @@
 /** `npm run --silent firewall -- --tool nftables --role worker`: the firewall generator from the command line. */
 import type { Model } from '../domain/model.ts';
 import { NodeError } from '../domain/node.ts';
-import { generate } from '../firewall/generate.ts';
-import { firewallPlan, TOOLS, type Tool } from '../firewall/plan.ts';
+import { generateHost } from '../firewall/generate.ts';
+import { generateCloud } from '../firewall/terraform.ts';
+import { clusterPlan, firewallPlan, isCloudTool, TOOLS, type Tool } from '../firewall/plan.ts';
 import { nodeUsage, parseNodeArgs, usageLine, UsageError } from './args.ts';
 
 export const FIREWALL_USAGE = `Usage: firewall --tool ${TOOLS.join('|')} [options]
 
-Prints firewall rules that open only what other hosts must reach on a Canonical Kubernetes node.
+Prints firewall rules that open only what other hosts must reach on a Canonical Kubernetes node,
+with ICMP between nodes and forwarding for the pod and service ranges. The terraform-* tools print
+rules for the whole cluster (both roles' groups), so --role does not narrow them. Set SITE_URL to
+make their comments link to the port pages with the site's address.
 
 Options:
   --tool ${TOOLS.join('|')}
@@ -20,6 +24,7 @@ export function runFirewallCli(
   out: (t: string) => void,
   err: (t: string) => void,
   model: Model,
+  origin = '',
 ): number {
   let tool: Tool | undefined;
   let help = false;
@@ -39,7 +44,10 @@ export function runFirewallCli(
       return 0;
     }
     if (!tool) throw new UsageError('--tool is required');
-    out(generate(tool, firewallPlan(model, model.roleNode(input, 'firewall'))));
+    if (isCloudTool(tool)) {
+      const { role: _role, ...cluster } = input;
+      out(generateCloud(tool, clusterPlan(model, cluster), { origin }));
+    } else out(generateHost(tool, firewallPlan(model, model.roleNode(input, 'firewall'))));
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || (error instanceof NodeError && error.malformed);

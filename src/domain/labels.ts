@@ -20,10 +20,11 @@ export const REACHABLE_LABEL: Record<ReachableFrom, string> = {
 };
 
 /** Who connects, as a firewall rule's source is described. */
-export const SOURCE_LABEL: Record<Exclude<ReachableFrom, 'none'>, string> = {
+export const SOURCE_LABEL: Record<Exclude<ReachableFrom, 'none'> | 'monitoring', string> = {
   'control-plane': 'control plane nodes',
   nodes: 'cluster nodes',
   clients: 'cluster nodes and API clients',
+  monitoring: 'your monitoring system',
 };
 
 export const onOff = (value: boolean): 'on' | 'off' => (value ? 'on' : 'off');

@@ -261,8 +261,8 @@ function cidrField(
   name: string,
   param: string,
   label: string,
-  key: 'nodeCidrs' | 'clientCidrs',
-  who: string,
+  key: 'nodeCidrs' | 'clientCidrs' | 'monitoringCidrs',
+  help: string,
   placeholder: string,
 ): NodeField {
   const field: NodeField = {
@@ -270,7 +270,7 @@ function cidrField(
     param,
     label,
     metavar: 'CIDR',
-    help: `where ${who} live (repeatable; default: any source)`,
+    help,
     programs: ['firewall'],
     control: 'text',
     placeholder,
@@ -284,6 +284,48 @@ function cidrField(
   return field;
 }
 
+/** A cluster range (pods, services): a CIDR, defaulting to the release's. */
+function rangeField(
+  name: string,
+  param: string,
+  label: string,
+  key: 'podCidr' | 'serviceCidr',
+  what: string,
+): NodeField {
+  const field: NodeField = {
+    name,
+    param,
+    label,
+    metavar: 'CIDR',
+    help: `the cluster's ${what} range, for forwarding rules (default: the release's)`,
+    programs: ['firewall'],
+    control: 'text',
+    read(input, text) {
+      if (!isCidr(text) || !text.includes('/'))
+        throw new NodeError(field, 'must be a CIDR such as 10.1.0.0/16', text, true);
+      input[key] = text;
+    },
+    write: (input) => (input[key] ? [input[key]] : []),
+    summary: (spec) => spec[key] && `${what} CIDR ${spec[key]}`,
+  };
+  return field;
+}
+
+const nodePorts: NodeField = {
+  name: 'node-ports',
+  param: 'nodeports',
+  label: 'Node ports',
+  help: 'open the NodePort range to clients (default: off)',
+  programs: ['firewall'],
+  control: 'select',
+  choices: () => (['off', 'on'] as const).map((v) => ({ value: v, label: v })),
+  read(input, text) {
+    input.nodePorts = oneOf(nodePorts, ['on', 'off'], text) === 'on';
+  },
+  write: (input) => (input.nodePorts ? ['on'] : []),
+  summary: (spec) => (spec.nodePorts ? 'node ports open' : undefined),
+};
+
 export const NODE_FIELDS: readonly NodeField[] = [
   release,
   role,
@@ -293,15 +335,33 @@ export const NODE_FIELDS: readonly NodeField[] = [
   profile,
   ...PORT_OPTIONS.map(portField),
   nodeIp,
-  cidrField('node-cidr', 'nodes', 'Node CIDRs', 'nodeCidrs', 'cluster nodes', '10.0.0.0/24'),
+  cidrField(
+    'node-cidr',
+    'nodes',
+    'Node CIDRs',
+    'nodeCidrs',
+    'where cluster nodes live (repeatable; default: any source)',
+    '10.0.0.0/24',
+  ),
   cidrField(
     'client-cidr',
     'clients',
     'API client CIDRs',
     'clientCidrs',
-    'API clients',
+    'where API clients live (repeatable; default: any source)',
     '192.0.2.0/24',
   ),
+  cidrField(
+    'monitoring-cidr',
+    'monitoring',
+    'Monitoring CIDRs',
+    'monitoringCidrs',
+    'where metrics are scraped from (repeatable; default: metrics stay closed)',
+    '10.0.9.0/24',
+  ),
+  rangeField('pod-cidr', 'pods', 'Pod CIDR', 'podCidr', 'pod'),
+  rangeField('service-cidr', 'services', 'Service CIDR', 'serviceCidr', 'service'),
+  nodePorts,
 ];
 
 /** The rows that resolveNode() names in its refusals. */

@@ -35,6 +35,14 @@ export interface NodeSpec {
   nodeCidrs: string[];
   /** Where API clients live; empty means any source. */
   clientCidrs: string[];
+  /** The cluster's pod range, when it is not the release's default. */
+  podCidr?: string;
+  /** The cluster's service range, when it is not the release's default. */
+  serviceCidr?: string;
+  /** Open the node-port range (NodePort and LoadBalancer Services) to clients. */
+  nodePorts: boolean;
+  /** Where a monitoring system scrapes metrics from; empty keeps metrics endpoints closed. */
+  monitoringCidrs: string[];
 }
 
 /** A node of one role, as audits and firewall plans need. */
@@ -52,6 +60,8 @@ const FACT_KEYS = [
   'defaultKubeProxyReplacement',
   'profiles',
   'defaultProfile',
+  'defaultPodCidr',
+  'defaultServiceCidr',
 ] as const;
 
 /** What node options need to know about a release. */
@@ -138,6 +148,8 @@ export function resolveNode(
     ports: { ...input.ports },
     nodeCidrs: [...(input.nodeCidrs ?? [])],
     clientCidrs: [...(input.clientCidrs ?? [])],
+    monitoringCidrs: [...(input.monitoringCidrs ?? [])],
+    nodePorts: input.nodePorts ?? false,
   };
   for (const field of NODE_FIELDS) field.fill?.(spec, chosen);
   const resolved = spec as NodeSpec;

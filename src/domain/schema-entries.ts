@@ -107,6 +107,8 @@ export const NetworkEndpointSchema = z
     inListings: z.boolean().default(true),
     /** Opened by firewall rules only on request, for those who use it (node ports). @default false */
     optIn: z.boolean().default(false),
+    /** Serves Prometheus metrics: the firewall opens it to --monitoring-cidr, unless it binds localhost. @default false */
+    metrics: z.boolean().default(false),
   })
   .strict();
 

@@ -5,6 +5,7 @@
  * Endpoints, pre-flight checks and upstream records are in schema-entries.ts.
  */
 import { z } from 'astro/zod';
+import { isCidr } from './net.ts';
 import { DATASTORES, PROFILES, RUNS_AS, SERVICE_KINDS, TRANSPORTS, BINDS } from './enums.ts';
 import {
   DeviationSchema,
@@ -58,6 +59,11 @@ export const SourceSchema = z
   })
   .strict();
 
+const cidr = nonEmpty.refine(
+  (text) => isCidr(text) && text.includes('/'),
+  'must be a CIDR such as 10.1.0.0/16',
+);
+
 export const ReleaseSchema = z.object({
   /** Kubernetes minor version, such as `1.36`. */
   id: releaseId,
@@ -75,6 +81,10 @@ export const ReleaseSchema = z.object({
   profiles: z.array(z.enum(PROFILES)).min(1),
   /** The profile of a cluster bootstrapped without one. */
   defaultProfile: z.enum(PROFILES),
+  /** The pod range of a cluster bootstrapped without one (k8sd's cluster_config_defaults.go). */
+  defaultPodCidr: cidr,
+  /** The service range of a cluster bootstrapped without one. */
+  defaultServiceCidr: cidr,
   /** Release notes that change what listens. */
   notes: z.array(nonEmpty).default([]),
   /** Source ids. */

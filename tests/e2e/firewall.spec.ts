@@ -1,7 +1,15 @@
 import { expect, test } from './fixtures.ts';
 import { model } from '../../src/domain/data.ts';
-import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
-import { generate } from '../../src/firewall/generate.ts';
+import {
+  CLOUD_TOOLS,
+  clusterPlan,
+  firewallPlan,
+  HOST_TOOLS as TOOLS,
+  terraformFile,
+} from '../../src/firewall/plan.ts';
+import { generateCloud } from '../../src/firewall/terraform.ts';
+import { SITE_URL } from '../../src/consts.ts';
+import { generateHost as generate } from '../../src/firewall/generate.ts';
 import { flows } from '../../src/view/guides.ts';
 import { ruleRow } from '../../src/firewall/rows.ts';
 
@@ -70,4 +78,29 @@ test('each release compares with its own UFW how-to, and says when it has none',
       }
     }
   }
+});
+
+test('cloud rules: static downloads without JavaScript, and Terraform for the chosen options', async ({
+  page,
+  baseURL,
+}) => {
+  for (const tool of CLOUD_TOOLS) {
+    const response = await page.request.get(`/downloads/terraform/${terraformFile(tool)}`);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toBe(
+      generateCloud(tool, clusterPlan(model, {}), { origin: SITE_URL }),
+    );
+  }
+  await page.goto('/firewall/');
+  await page.selectOption('#fw-cloud', 'terraform-gcp');
+  await page.click('#fw-cloud-show');
+  await expect(page.locator('#fw-terraform')).toHaveText(
+    generateCloud('terraform-gcp', clusterPlan(model, {}), { origin: baseURL! }).trimEnd(),
+  );
+  await page.fill('input[name=clients]', '192.0.2.0/24');
+  await page.selectOption('#fw-cloud', 'terraform-aws');
+  await expect(page.locator('#fw-terraform')).toContainText('"192.0.2.0/24"');
+  const download = page.waitForEvent('download');
+  await page.click('#fw-terraform-download');
+  expect((await download).suggestedFilename()).toBe('ck8s-aws.tf');
 });

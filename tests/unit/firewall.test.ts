@@ -6,75 +6,81 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { model } from '../../src/domain/data.ts';
-import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
+import { firewallPlan, HOST_TOOLS } from '../../src/firewall/plan.ts';
 import { isCidr } from '../../src/domain/net.ts';
 import { isNetwork } from '../../src/domain/model.ts';
 import { parseNodeArgs } from '../../src/cli/args.ts';
-import { generate } from '../../src/firewall/generate.ts';
+import { generateHost as generate, iptablesRulesets } from '../../src/firewall/generate.ts';
 import { runFirewallCli } from '../../src/cli/firewall.ts';
 import { ROLES } from '../../src/domain/enums.ts';
 
-/** The ports each tool's output opens, read back from its own syntax. */
-function openedPorts(tool: (typeof TOOLS)[number], text: string): string[] {
+/** The ports each tool's output opens to other hosts (not ICMP), read back from its own syntax. */
+function openedPorts(tool: (typeof HOST_TOOLS)[number], text: string): string[] {
   const found = new Set<string>();
   const add = (ports: string, proto: string) =>
     ports
       .split(/[,\s]+/)
       .filter(Boolean)
-      .forEach((p) => found.add(`${p}/${proto}`));
+      .forEach((p) => found.add(`${p.replace(':', '-')}/${proto}`));
   if (tool === 'ufw')
     for (const m of text.matchAll(
-      /allow (?:from \S+ to any port (\d+) proto (tcp|udp)|(\d+)\/(tcp|udp))/g,
+      /ufw allow (?:from \S+ to any port ([\d:]+) proto (tcp|udp)|([\d:]+)\/(tcp|udp))/g,
     ))
       add(m[1] ?? m[3]!, m[2] ?? m[4]!);
   if (tool === 'firewalld')
     for (const m of text.matchAll(
-      /--add-port=(\d+)\/(tcp|udp)|port port="(\d+)" protocol="(tcp|udp)"/g,
+      /--add-port=([\d-]+)\/(tcp|udp)|port port="([\d-]+)" protocol="(tcp|udp)"/g,
     ))
       add(m[1] ?? m[3]!, m[2] ?? m[4]!);
   if (tool === 'iptables')
-    for (const m of text.matchAll(/-p (tcp|udp) -m multiport --dports ([\d,]+)/g))
+    for (const m of text.matchAll(/-p (tcp|udp) -m multiport --dports ([\d,:]+)/g))
       add(m[2]!, m[1]!);
   if (tool === 'nftables') {
     const sets = new Map(
-      [...text.matchAll(/set (\w+) \{\s*type inet_service\s*elements = \{ ([^}]*) \}/g)].map(
-        (m) => [m[1]!, m[2]!],
-      ),
+      [
+        ...text.matchAll(
+          /set (\w+) \{\s*type inet_service\s*(?:flags interval\s*)?elements = \{ ([^}]*) \}/g,
+        ),
+      ].map((m) => [m[1]!, m[2]!]),
     );
     for (const m of text.matchAll(/(tcp|udp) dport @(\w+) accept/g)) add(sets.get(m[2]!)!, m[1]!);
   }
   return [...found].sort();
 }
 
+/** What the data says other hosts must reach on a node: `6443/tcp`, `30000-32767/tcp`. */
+const reachable = (input: Parameters<typeof model.node>[0], nodePorts = false) =>
+  [
+    ...new Set(
+      model
+        .forNode(model.node(input))
+        .filter(isNetwork)
+        .filter((e) => e.reachableFrom !== 'none' && (!e.optIn || nodePorts))
+        .map((e) => `${e.endPort === undefined ? e.port : `${e.port}-${e.endPort}`}/${e.protocol}`),
+    ),
+  ].sort();
+
 const datastores = [...new Set(model.releases.flatMap((r) => r.datastores))];
 for (const release of model.releases) {
   for (const datastore of datastores.filter((d) => release.datastores.includes(d))) {
     for (const role of ROLES) {
-      test(`${release.id} ${role} ${datastore}: every tool opens exactly the reachable endpoints`, () => {
-        const expected = model
-          .forNode(model.node({ release: release.id, role, datastore }))
-          .filter(isNetwork)
-          .filter((e) => e.reachableFrom !== 'none' && !e.optIn)
-          .map((e) => `${e.port}/${e.protocol}`)
-          .sort();
-        const plan = firewallPlan(
-          model,
-          model.roleNode({
-            release: release.id,
-            role,
-            datastore,
-            nodeCidrs: ['10.0.0.0/24'],
-            clientCidrs: ['192.0.2.0/24'],
-          }),
-        );
-        for (const tool of TOOLS)
-          assert.deepEqual(
-            openedPorts(tool, generate(tool, plan)),
-            [...new Set(expected)],
-            `${tool}`,
+      test(`${release.id} ${role} ${datastore}: every tool opens exactly the reachable endpoints, load balancer off and on`, () => {
+        for (const loadBalancer of [false, true]) {
+          const input = { release: release.id, role, datastore, loadBalancer };
+          const expected = reachable(input);
+          const plan = firewallPlan(
+            model,
+            model.roleNode({ ...input, nodeCidrs: ['10.0.0.0/24'], clientCidrs: ['192.0.2.0/24'] }),
           );
-        for (const { endpoint, reason } of plan.closed)
-          assert.equal(reason === 'opt-in', endpoint.optIn && endpoint.reachableFrom !== 'none');
+          for (const tool of HOST_TOOLS)
+            assert.deepEqual(
+              openedPorts(tool, generate(tool, plan)),
+              expected,
+              `${tool} load balancer ${loadBalancer}`,
+            );
+          for (const { endpoint, reason } of plan.closed)
+            assert.equal(reason === 'opt-in', endpoint.optIn && endpoint.reachableFrom !== 'none');
+        }
       });
     }
   }
@@ -212,23 +218,144 @@ const bin = (name: string) =>
   ['/usr/sbin/', '/sbin/', '/usr/bin/', '/bin/'].map((d) => d + name).find((p) => existsSync(p)) ??
   name;
 const dir = mkdtempSync(join(tmpdir(), 'fw-'));
+const VARIANTS: [string, Parameters<typeof model.roleNode>[0]][] = [
+  ['any source', {}],
+  ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }],
+  ['IPv6 only', { nodeCidrs: ['2001:db8::/64'], clientCidrs: ['2001:db8:1::/64'] }],
+  [
+    'every option',
+    {
+      nodeCidrs: ['10.0.0.0/24'],
+      monitoringCidrs: ['10.0.9.0/24', '2001:db8:9::/64'],
+      nodePorts: true,
+      podCidr: '10.42.0.0/16',
+      serviceCidr: '10.43.0.0/16',
+      loadBalancer: true,
+    },
+  ],
+];
 for (const role of ROLES) {
-  const variants: [string, { nodeCidrs?: string[]; clientCidrs?: string[] }][] = [
-    ['any source', {}],
-    ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }],
-  ];
-  for (const [label, cidrs] of variants) {
-    const plan = firewallPlan(model, model.roleNode({ role, ...cidrs }));
+  for (const [label, options] of VARIANTS) {
+    const plan = firewallPlan(model, model.roleNode({ role, ...options }));
     test(`nft -c accepts the ${role} ruleset (${label})`, () => {
       const file = join(dir, `${role}-${label}.nft`.replace(/\s/g, '_'));
       writeFileSync(file, generate('nftables', plan));
       execFileSync(bin('nft'), ['-c', '-f', file], { stdio: 'pipe' });
     });
-    test(`iptables-restore --test accepts the ${role} ruleset (${label})`, () => {
-      execFileSync(bin('iptables-restore'), ['--test', '--noflush'], {
-        input: generate('iptables', plan),
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
+    test(`iptables-restore and ip6tables-restore --test accept the ${role} rulesets (${label})`, () => {
+      const { v4, v6 } = iptablesRulesets(generate('iptables', plan));
+      assert.match(v4, /^\*filter\n[\s\S]*COMMIT\n$/);
+      assert.match(v6, /^\*filter\n[\s\S]*COMMIT\n$/);
+      for (const [tool, text] of [
+        ['iptables-restore', v4],
+        ['ip6tables-restore', v6],
+      ] as const)
+        execFileSync(bin(tool), ['--test', '--noflush'], {
+          input: text,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        });
     });
   }
 }
+
+test('IPv6-only sources are never dropped: every tool opens the ports to them, or says why not', () => {
+  const v6 = { nodeCidrs: ['2001:db8::/64'], clientCidrs: ['2001:db8:1::/64'] };
+  for (const role of ROLES) {
+    const plan = firewallPlan(model, model.roleNode({ role, ...v6 }));
+    const expected = reachable({ role });
+    for (const tool of HOST_TOOLS) {
+      const text = generate(tool, plan);
+      assert.deepEqual(openedPorts(tool, text), expected, `${tool} ${role}`);
+      assert.ok(text.includes('2001:db8::/64'), `${tool} names the IPv6 source`);
+    }
+    const { v4, v6: six } = iptablesRulesets(generate('iptables', plan));
+    assert.match(six, /-s 2001:db8::\/64 -p tcp -m multiport/);
+    assert.match(v4, /no IPv4 source given, so no rule here/);
+  }
+});
+
+test('every host tool allows ICMP echo between nodes, and IPv6 neighbour discovery', () => {
+  for (const options of [{}, { nodeCidrs: ['10.0.0.0/24'] }, { nodeCidrs: ['2001:db8::/64'] }]) {
+    const plan = firewallPlan(model, model.roleNode({ role: 'worker', ...options }));
+    const text = (tool: (typeof HOST_TOOLS)[number]) => generate(tool, plan);
+    assert.match(text('nftables'), /icmp(v6)? type echo-request accept/);
+    assert.match(text('nftables'), /nd-neighbor-solicit/);
+    assert.match(text('iptables'), /--icmp(v6)?-type echo-request/);
+    assert.match(text('iptables'), /--icmpv6-type neighbour-solicitation/);
+    assert.match(text('firewalld'), /icmp-type name="echo-request" accept/);
+    // ufw cannot add ICMP rules; its shipped before.rules accept echo, and the output says so.
+    assert.match(text('ufw'), /before\.rules .*echo-request/s);
+    for (const tool of HOST_TOOLS) assert.match(text(tool), /Cilium's health checks ping/, tool);
+  }
+});
+
+test('forwarding rules for the pod range in every host tool, upstream routed rules first', () => {
+  const pod = '10.1.0.0/16';
+  const plan = firewallPlan(
+    model,
+    model.roleNode({ role: 'worker', podCidr: pod, nodeCidrs: ['10.0.20.0/24'] }),
+  );
+  assert.deepEqual(
+    plan.forward.rules.filter((f) => f.upstream).map((f) => `${f.from} ${f.to}`),
+    [`${pod} 10.0.20.0/24`, `${pod} ${pod}`],
+    "the how-to's two ufw route rules",
+  );
+  assert.ok(
+    plan.forward.rules.filter((f) => !f.upstream).every((f) => /not in the how-to/.test(f.why)),
+  );
+  assert.match(generate('ufw', plan), /ufw route allow from 10\.1\.0\.0\/16 to 10\.0\.20\.0\/24/);
+  assert.match(generate('nftables', plan), /chain forward \{[\s\S]*ip saddr 10\.1\.0\.0\/16/);
+  assert.match(
+    iptablesRulesets(generate('iptables', plan)).v4,
+    /-A CK8S-FORWARD -s 10\.1\.0\.0\/16/,
+  );
+  assert.match(generate('firewalld', plan), /--zone=trusted --add-source=10\.1\.0\.0\/16/);
+  // The release's defaults apply when no range is given.
+  const defaults = firewallPlan(model, model.roleNode({ role: 'worker' }));
+  assert.equal(defaults.forward.podCidr, model.latest.defaultPodCidr);
+  assert.equal(defaults.forward.serviceCidr, model.latest.defaultServiceCidr);
+});
+
+test('--node-ports opens the node port range; it stays closed by default', () => {
+  const ranges = model.ranges.map((e) => `${e.port}-${e.endPort}/${e.protocol}`);
+  for (const role of ROLES) {
+    const closed = firewallPlan(model, model.roleNode({ role }));
+    const open = firewallPlan(model, model.roleNode({ role, nodePorts: true }));
+    for (const tool of HOST_TOOLS) {
+      assert.ok(
+        ranges.every((r) => !openedPorts(tool, generate(tool, closed)).includes(r)),
+        tool,
+      );
+      assert.ok(
+        ranges.every((r) => openedPorts(tool, generate(tool, open)).includes(r)),
+        tool,
+      );
+    }
+  }
+});
+
+test('--monitoring-cidr opens the metrics endpoints to that range only, never a localhost one', () => {
+  const monitoring = ['10.0.9.0/24'];
+  for (const role of ROLES)
+    for (const profile of ['default', 'disa-stig'] as const) {
+      const node = model.roleNode({ role, profile, monitoringCidrs: monitoring });
+      const plan = firewallPlan(model, node);
+      const expected = model
+        .forNode(node)
+        .filter(isNetwork)
+        .filter((e) => e.metrics && e.bind !== 'localhost')
+        .map((e) => e.anchor)
+        .sort();
+      const opened = plan.rules.filter((r) => r.source === 'monitoring');
+      assert.deepEqual(opened.map((r) => r.endpoint.anchor).sort(), expected, `${role} ${profile}`);
+      assert.ok(opened.every((r) => r.sources.join() === monitoring.join()));
+      assert.ok(opened.every((r) => r.endpoint.bind !== 'localhost'));
+      if (role === 'worker')
+        assert.ok(
+          opened.some((r) => r.endpoint.placement === 'one-node'),
+          'cilium-operator on workers',
+        );
+      const without = firewallPlan(model, model.roleNode({ role, profile }));
+      assert.ok(!without.rules.some((r) => r.source === 'monitoring'));
+    }
+});

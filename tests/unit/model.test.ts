@@ -29,6 +29,8 @@ const base = {
       defaultKubeProxyReplacement: false,
       profiles: ['default'],
       defaultProfile: 'default',
+      defaultPodCidr: '10.1.0.0/16',
+      defaultServiceCidr: '10.152.183.0/24',
       sources: ['s'],
     },
     {
@@ -40,6 +42,8 @@ const base = {
       defaultKubeProxyReplacement: true,
       profiles: ['default'],
       defaultProfile: 'default',
+      defaultPodCidr: '10.1.0.0/16',
+      defaultServiceCidr: '10.152.183.0/24',
       sources: ['s'],
     },
   ],

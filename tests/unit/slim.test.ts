@@ -7,8 +7,14 @@ import { createModel } from '../../src/domain/model.ts';
 import { slimReference } from '../../src/domain/slim.ts';
 import { ROLES } from '../../src/domain/enums.ts';
 import { createChecker } from '../../src/checker/check.ts';
-import { firewallPlan, TOOLS } from '../../src/firewall/plan.ts';
-import { generate } from '../../src/firewall/generate.ts';
+import {
+  CLOUD_TOOLS,
+  clusterPlan,
+  firewallPlan,
+  HOST_TOOLS as TOOLS,
+} from '../../src/firewall/plan.ts';
+import { generateCloud } from '../../src/firewall/terraform.ts';
+import { generateHost as generate } from '../../src/firewall/generate.ts';
 import { decodeInput } from '../../src/checker/decode.ts';
 
 const slim = createModel(slimReference(reference), { firewalld });
@@ -62,4 +68,10 @@ test('every firewall ruleset is the same from the slim data', () => {
             `${tool} ${release.id} ${role} ${datastore}`,
           );
       }
+  for (const tool of CLOUD_TOOLS)
+    assert.equal(
+      generateCloud(tool, clusterPlan(slim, { monitoringCidrs: ['10.0.9.0/24'] }), { origin: '' }),
+      generateCloud(tool, clusterPlan(model, { monitoringCidrs: ['10.0.9.0/24'] }), { origin: '' }),
+      tool,
+    );
 });

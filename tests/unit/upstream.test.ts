@@ -78,6 +78,11 @@ for (const [field, edit, expected] of [
     /release 1\.36, kube-scheduler, field roles/,
   ],
   [
+    'default pod CIDR',
+    (d: Raw) => (d.releases[0]!.defaultPodCidr = '10.2.0.0/16'),
+    /release 1\.32, default pod CIDR: upstream 10\.1\.0\.0\/16, ours 10\.2\.0\.0\/16/,
+  ],
+  [
     'how-to',
     (d: Raw) => d.ufwHowto.pop(),
     /release 1\.36, 2379\/tcp on control-plane, field present: upstream opened; ours not recorded/,

@@ -8,7 +8,13 @@ import type { Model } from '../../domain/model.ts';
 import { isNetwork } from '../../domain/model.ts';
 import type { Deviation } from '../../domain/schema.ts';
 import type { CheckSources, UpstreamCheck, UpstreamRow, UpstreamUfwRule } from './parse.ts';
-import { parseChecks, parseClashMessage, parsePortsTable, parseUfwHowto } from './parse.ts';
+import {
+  parseChecks,
+  parseCidrDefaults,
+  parseClashMessage,
+  parsePortsTable,
+  parseUfwHowto,
+} from './parse.ts';
 
 /** What one release's upstream files say, as read from disk (undefined where there is no such file). */
 export interface UpstreamRelease {
@@ -144,6 +150,16 @@ export function compareWithUpstream(model: Model, upstream: UpstreamRelease[]): 
     if (u.ufw || model.howtoIn(u.release).length) all.push(...compareUfw(model, u.release, rules));
     if (u.checks) {
       all.push(...compareChecks(model, u.release, checks));
+      const cidrs = parseCidrDefaults(u.checks.clusterDefaults);
+      const release = model.release(u.release);
+      for (const [what, up, ours] of [
+        ['pod CIDR', cidrs.pod, release.defaultPodCidr],
+        ['service CIDR', cidrs.service, release.defaultServiceCidr],
+      ] as const)
+        if (up !== ours)
+          problems.push(
+            `release ${u.release}, default ${what}: upstream ${up ?? 'not found'}, ours ${ours}`,
+          );
       const clash = parseClashMessage(u.checks.checks);
       if (clash !== model.ref.preflightMessages.clash)
         problems.push(

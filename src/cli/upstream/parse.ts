@@ -96,6 +96,15 @@ export interface CheckSources {
   clusterDefaults: string;
 }
 
+/** The pod and service ranges SetDefaults() gives a cluster bootstrapped without them. */
+export function parseCidrDefaults(clusterDefaults: string): { pod?: string; service?: string } {
+  const value = (field: string) =>
+    new RegExp(`\\.${field}\\s*=\\s*utils\\.Pointer\\("([^"]+)"\\)`).exec(clusterDefaults)?.[1];
+  const pod = value('PodCIDR');
+  const service = value('ServiceCIDR');
+  return { ...(pod ? { pod } : {}), ...(service ? { service } : {}) };
+}
+
 /** The default a getter returns: a string constant, or a field set by SetDefaults(). */
 function resolvePort(expr: string, files: CheckSources): number | undefined {
   const getter = /\.(Get\w+)\(\)/.exec(expr)?.[1];
