@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { SITE_URL } from './src/consts.ts';
+import { BASE_PATH, SITE_URL } from './src/consts.ts';
 import { validateFirewalld, validateReference } from './src/domain/validate.ts';
 import { slimReference } from './src/domain/slim.ts';
 import raw from './data/reference.json' with { type: 'json' };
@@ -36,6 +36,7 @@ function referenceModule() {
 
 export default defineConfig({
   site: SITE_URL,
+  base: BASE_PATH,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx()],

@@ -14,10 +14,27 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    ...devices['Desktop Chrome'],
     // Playwright's own Chromium when it is installed; otherwise the system one (Debian's `chromium`).
     launchOptions: launchOptions(),
   },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
+    // Phones run the layout tests, axe and a few journeys, not the whole suite.
+    ...[
+      { name: 'phone', viewport: { width: 390, height: 844 } },
+      { name: 'small-phone', viewport: { width: 360, height: 740 } },
+    ].map(({ name, viewport }) => ({
+      name,
+      testMatch: /(layout|a11y|journeys)\.spec\.ts$/,
+      use: {
+        ...devices['Pixel 7'],
+        viewport,
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+      },
+    })),
+  ],
   webServer: {
     command: `node scripts/serve.ts dist`,
     env: { PORT: String(PORT) },

@@ -6,13 +6,31 @@ import * as pagefind from 'pagefind';
 import { model } from '../src/domain/data.ts';
 import { hostRedirects, hostHeaders, metaCspOf } from './lib/host-files.ts';
 import { serviceWorkerSource } from './lib/service-worker.ts';
+import { labelTables } from './lib/table-labels.ts';
+import { rebase, rebaseHostFile, rebaseHtml } from './lib/base-path.ts';
+import { BASE_PATH } from '../src/consts.ts';
+import { htmlFiles } from './lib/dist.ts';
 import { createHash } from 'node:crypto';
 
 const dist = process.argv[2] ?? 'dist';
-await writeFile(`${dist}/_redirects`, hostRedirects(model));
+const base = BASE_PATH;
+
+// Phones: every table's cells carry their column's name (see scripts/lib/table-labels.ts).
+// Under a base path, every root-relative link moves under it (scripts/lib/base-path.ts).
+let labelled = 0;
+for (const file of htmlFiles(dist)) {
+  const html = await readFile(file, 'utf8');
+  const next = rebaseHtml(labelTables(html), base);
+  if (next !== html) {
+    labelled++;
+    await writeFile(file, next);
+  }
+}
+console.log(`postbuild: labelled the table cells of ${labelled} pages for narrow screens`);
+await writeFile(`${dist}/_redirects`, rebaseHostFile(hostRedirects(model), base));
 await writeFile(
   `${dist}/_headers`,
-  hostHeaders(metaCspOf(await readFile(`${dist}/index.html`, 'utf8'))),
+  rebaseHostFile(hostHeaders(metaCspOf(await readFile(`${dist}/index.html`, 'utf8'))), base),
 );
 
 await mkdir(`${dist}/downloads`, { recursive: true });
@@ -75,10 +93,12 @@ console.log(
 
 // Offline: the service worker keeps the checker, the shared assets and the port index.
 const assets = (await readdir(`${dist}/_astro`)).map((f) => `/_astro/${f}`).sort();
-const precache = ['/check/', '/404.html', '/search/ports.json', '/favicon.svg', ...assets];
+const precache = ['/check/', '/404.html', '/search/ports.json', '/favicon.svg', ...assets].map(
+  (p) => rebase(p, base),
+);
 const version = createHash('sha256')
   .update(model.ref.meta.dataVersion + precache.join())
   .digest('hex')
   .slice(0, 12);
-await writeFile(`${dist}/sw.js`, serviceWorkerSource(version, precache));
+await writeFile(`${dist}/sw.js`, serviceWorkerSource(version, precache, base));
 console.log(`postbuild: sw.js precaches ${precache.length} files (version ${version})`);

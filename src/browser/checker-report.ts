@@ -4,7 +4,7 @@ import { AUDIT_HEADING, AUDIT_KINDS, AUDIT_LABEL, type AuditReport } from '../ch
 import { capitalised, findingWhere, VERDICT_LABEL } from '../checker/report';
 import { FORMATS, type EndpointRef, type Finding, type Verdict } from '../checker/types';
 import type { PageReport } from './checker-messages';
-import { el, link } from './dom';
+import { el, labelCells, link } from './dom';
 
 /** What the report's buttons do; the page owns the worker and the share link. */
 export interface ReportActions {
@@ -99,6 +99,7 @@ function findingsTable(report: PageReport): Node[] {
         ),
       ),
     );
+    labelCells(table);
     more.textContent =
       total > rows.length
         ? `Showing the first ${rows.length} of ${total} rows; Download JSON has them all.`
@@ -107,8 +108,8 @@ function findingsTable(report: PageReport): Node[] {
   filter
     .querySelector('input')!
     .addEventListener('change', (e) => drawRows((e.target as HTMLInputElement).checked));
-  drawRows(false);
   table.append(body);
+  drawRows(false);
   const wrap = el(
     'section',
     { className: 'table-wrap', tabIndex: 0, ariaLabel: 'Findings' },

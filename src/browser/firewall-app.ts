@@ -11,7 +11,7 @@ import {
 import { generateHost } from '../firewall/generate';
 import { closedRows, planHeading, ruleRow } from '../firewall/rows';
 import { CONDITION_FIELDS, nodeToParams } from '../domain/node';
-import { downloadText, el, link } from './dom';
+import { downloadText, el, labelCells, link } from './dom';
 import { paramsToForm, readNodeForm, syncReleaseFields } from './node-form';
 
 const form = document.querySelector<HTMLFormElement>('#fw-form')!;
@@ -35,6 +35,7 @@ function render(plan: Plan): void {
       return tr;
     }),
   );
+  labelCells(document.querySelector<HTMLTableElement>('#fw-rules')!);
   document.querySelector('#fw-closed')!.replaceChildren(
     ...closedRows(plan).map((c) => {
       const li = el('li', {}, link(c.url, `${c.where}/${c.protocol}`), c.text);

@@ -1,6 +1,7 @@
 // Turns a 404 on /ports/N/ or /N into a plain answer about port N.
 import { explainMissingPath } from '../domain/not-found';
 import { notAPort } from '../domain/ports';
+import { withBase, withoutBase } from './base';
 
 const box = document.getElementById('not-found');
 const message = document.getElementById('not-found-message');
@@ -15,13 +16,13 @@ if (box && message && hint) {
       const [from, to] = r.split('-').map(Number);
       return { from: from!, to: to! };
     });
-  const verdict = explainMissingPath(location.pathname, ports, ranges);
+  const verdict = explainMissingPath(withoutBase(location.pathname), ports, ranges);
   const link = (href: string, text: string) =>
-    Object.assign(document.createElement('a'), { href, textContent: text });
+    Object.assign(document.createElement('a'), { href: withBase(href), textContent: text });
   const checker = link(`/check/`, 'conflict checker');
   switch (verdict.kind) {
     case 'unused-port': {
-      checker.href = `/check/#ports=${verdict.port}`;
+      checker.href = withBase(`/check/#ports=${verdict.port}`);
       message.textContent = `Port ${verdict.port} is not used by Canonical Kubernetes ${range}, on any node role or interface.`;
       hint.replaceChildren('Nearest ports it does use: ');
       verdict.nearest.forEach((p, i) =>
@@ -32,7 +33,7 @@ if (box && message && hint) {
     }
     case 'in-range':
       // A number inside a range has no page of its own: the range's page is the answer.
-      location.replace(`/ports/${verdict.from}-${verdict.to}/`);
+      location.replace(withBase(`/ports/${verdict.from}-${verdict.to}/`));
       break;
     case 'known-port':
       message.replaceChildren(

@@ -1,5 +1,6 @@
 // Search: numbers from the site's own port index, words from Pagefind. Loaded only once the
 // search box is used, never on page load.
+import { withBase } from './base';
 import { answerQuery, type PortAnswer, type PortIndexEntry } from '../domain/search-query';
 import { notAPort } from '../domain/ports';
 
@@ -32,12 +33,14 @@ let pagefindPromise: Promise<Pagefind> | undefined;
 const RANGE = document.documentElement.dataset.releases ?? '';
 
 function portIndex(): Promise<PortIndexEntry[]> {
-  indexPromise ??= fetch('/search/ports.json').then((r) => r.json() as Promise<PortIndexEntry[]>);
+  indexPromise ??= fetch(withBase('/search/ports.json')).then(
+    (r) => r.json() as Promise<PortIndexEntry[]>,
+  );
   return indexPromise;
 }
 
 function pagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
+  const url = withBase('/pagefind/pagefind.js');
   pagefindPromise ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
     // Exact words and titles matter more than long pages that mention a term in passing.
     await pf.options({
@@ -56,7 +59,7 @@ export function warm(): void {
 }
 
 const portHit = (e: PortIndexEntry, badge: NonNullable<Hit['badge']>): Hit => ({
-  url: e.url,
+  url: withBase(e.url),
   title: `Port ${e.port}${e.endPort ? `-${e.endPort}` : ''} (${e.protocols.join(', ')})`,
   detail: e.summary,
   badge,
@@ -67,13 +70,13 @@ function fromPorts(answer: Exclude<PortAnswer, { kind: 'words' }>): Answer {
     case 'exact':
       return {
         hits: [portHit(answer.entry, 'exact'), ...answer.partial.map((e) => portHit(e, 'partial'))],
-        exact: answer.entry.url,
+        exact: withBase(answer.entry.url),
       };
     case 'key':
       return {
         message: `"${answer.key}" is the name k8sd's pre-flight check gives port ${answer.entry.port}:`,
         hits: [portHit(answer.entry, 'exact')],
-        exact: answer.entry.url,
+        exact: withBase(answer.entry.url),
       };
     case 'in-range':
       return {
@@ -82,12 +85,12 @@ function fromPorts(answer: Exclude<PortAnswer, { kind: 'words' }>): Answer {
           portHit(answer.entry, 'in range'),
           ...answer.partial.map((e) => portHit(e, 'partial')),
         ],
-        exact: answer.entry.url,
+        exact: withBase(answer.entry.url),
       };
     case 'unused':
       return {
         message: `${answer.port} is not used by Canonical Kubernetes ${RANGE}.${answer.partial.length ? ' Known ports that start with it:' : ''}`,
-        checker: `/check/#ports=${answer.port}`,
+        checker: withBase(`/check/#ports=${answer.port}`),
         hits: answer.partial.map((e) => portHit(e, 'partial')),
       };
     case 'range':
@@ -125,7 +128,7 @@ export async function search(
     const found = await pf.search(q, Object.keys(filters).length ? { filters } : {});
     const data = await Promise.all((found?.results ?? []).slice(0, limit).map((r) => r.data()));
     const hits = data.map((d) => ({
-      url: d.url,
+      url: withBase(d.url),
       title: d.meta.title ?? d.url,
       detail: [d.meta.port && `port ${d.meta.port}`, d.meta.protocol, d.meta.service]
         .filter(Boolean)

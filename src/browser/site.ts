@@ -1,4 +1,5 @@
 // Loaded on every page: the theme toggle and "copy link" buttons. Kept tiny on purpose.
+import { withBase } from './base';
 const root = document.documentElement;
 const toggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
 
@@ -62,6 +63,6 @@ if (searchBox instanceof HTMLInputElement) {
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   addEventListener(
     'load',
-    () => void navigator.serviceWorker.register('/sw.js').catch(() => undefined),
+    () => void navigator.serviceWorker.register(withBase('/sw.js')).catch(() => undefined),
   );
 }
