@@ -27,7 +27,10 @@ if (toggle) {
 document.addEventListener('click', (event) => {
   const link = (event.target as Element | null)?.closest?.('a.anchor');
   if (!(link instanceof HTMLAnchorElement) || !navigator.clipboard) return;
-  void navigator.clipboard.writeText(link.href).then(
+  // A row's permanent link: the page and the anchor, without the filters in the query.
+  const target = new URL(link.href);
+  if (link.getAttribute('href')?.startsWith('#')) target.search = '';
+  void navigator.clipboard.writeText(target.href).then(
     () => {
       link.dataset.copied = '';
       link.setAttribute('aria-label', 'Link copied');

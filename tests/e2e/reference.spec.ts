@@ -141,6 +141,13 @@ for (const release of model.releases) {
     const diagramLinks = page.locator('svg.diagram a');
     const pills = network.reduce((n, x) => n + x.endpoint.roles.length, 0);
     await expect(diagramLinks).toHaveCount(pills);
+    // Label in name: each box's accessible name is exactly its visible text, never cut.
+    for (const x of network.slice(0, 6)) {
+      const e = x.endpoint as { where: string; protocol: string; serviceName: string };
+      const text = `${e.where}/${e.protocol}${x.availability.state === 'conditional' ? ' *' : ''} ${e.serviceName}`;
+      await expect(diagramLinks.filter({ hasText: e.serviceName }).first()).toBeVisible();
+      await expect(page.getByRole('link', { name: text, exact: true }).first()).toBeVisible();
+    }
     const previous = model.releases[model.releases.indexOf(release) - 1];
     if (previous)
       await expect(page.locator('#changes li')).toHaveCount(
