@@ -1,3 +1,5 @@
+/// <reference types="astro/client" />
+
 declare module 'virtual:ck8s-reference' {
   /** The data without its prose (src/domain/slim.ts) and without owners. */
   const reference: import('./domain/schema').Reference;
