@@ -71,6 +71,8 @@ test('a runbook link with #ports=…&role=… runs at once, and the share link r
   await page.selectOption('select[name=release]', dqliteRelease);
   await expect(page).toHaveURL(new RegExp(`release=${dqliteRelease.replace('.', '\\.')}`));
   await page.getByRole('button', { name: 'Copy share link' }).click();
+  // The copy is asynchronous: wait for the clipboard to hold the link.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('#');
   const link = await page.evaluate(() => navigator.clipboard.readText());
   const other = await context.newPage();
   await other.goto(link);
@@ -85,8 +87,11 @@ test('copy as Markdown and download JSON carry the report', async ({ page, conte
   await page.goto('/check/#ports=6443');
   await expect(page.locator('#findings tbody tr')).toHaveCount(1);
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  // The copy is asynchronous: wait for the clipboard to hold the table.
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toContain('| Line | Port |');
   const md = await page.evaluate(() => navigator.clipboard.readText());
-  expect(md).toContain('| Line | Port |');
   expect(md).toContain('6443/tcp');
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -50,7 +50,7 @@ test('copy buttons copy the ruleset', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/firewall/');
   await page.getByRole('button', { name: 'Copy iptables rules' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('*filter');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('*filter');
 });
 
 test('each release compares with its own UFW how-to, and says when it has none', async ({
