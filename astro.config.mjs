@@ -18,7 +18,9 @@ function referenceModule() {
   const reference = slimReference(validateReference(raw));
   const modules = {
     // The data without owners, so the firewall generator's bundle does not carry the table.
-    'virtual:ck8s-reference': `export default ${JSON.stringify({ ...reference, owners: [] })};\nexport const owners = ${JSON.stringify(reference.owners)};`,
+    // The data without owners and pre-flight checks, which only the checker needs: the firewall
+    // and probe bundles do not carry them.
+    'virtual:ck8s-reference': `export default ${JSON.stringify({ ...reference, owners: [], preflight: [] })};\nexport const owners = ${JSON.stringify(reference.owners)};\nexport const preflight = ${JSON.stringify(reference.preflight)};`,
     // firewalld's service catalog, a chunk the checker loads only for input that names services.
     'virtual:ck8s-firewalld': `export default ${JSON.stringify(validateFirewalld(rawFirewalld))};`,
   };

@@ -93,9 +93,15 @@ console.log(
 
 // Offline: the service worker keeps the checker, the shared assets and the port index.
 const assets = (await readdir(`${dist}/_astro`)).map((f) => `/_astro/${f}`).sort();
-const precache = ['/check/', '/404.html', '/search/ports.json', '/favicon.svg', ...assets].map(
-  (p) => rebase(p, base),
-);
+const precache = [
+  '/check/',
+  '/reach/',
+  '/downloads/ck8s-reach.sh',
+  '/404.html',
+  '/search/ports.json',
+  '/favicon.svg',
+  ...assets,
+].map((p) => rebase(p, base));
 const version = createHash('sha256')
   .update(model.ref.meta.dataVersion + precache.join())
   .digest('hex')

@@ -6,6 +6,8 @@ declare module 'virtual:ck8s-reference' {
   export default reference;
   /** Other software that commonly holds these ports, for the checker. */
   export const owners: import('./domain/schema').Owner[];
+  /** k8sd's pre-flight checks, for the checker. */
+  export const preflight: import('./domain/schema').Reference['preflight'];
 }
 
 declare module 'virtual:ck8s-firewalld' {

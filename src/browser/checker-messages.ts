@@ -2,6 +2,8 @@
 import type { NodeInput } from '../domain/node';
 import type { AuditReport } from '../checker/audit';
 import type { Finding, FormatChoice, Report } from '../checker/types';
+import type { Tool } from '../firewall/plan';
+import type { ReachReport } from '../firewall/reach-read';
 
 export interface CheckRequest {
   id: number;
@@ -9,6 +11,8 @@ export interface CheckRequest {
   node: NodeInput;
   format: FormatChoice;
   audit: boolean;
+  /** The firewall whose rules a reachability report suggests. */
+  tool: Tool;
 }
 
 export interface ExportRequest {
@@ -27,6 +31,7 @@ export interface WorkerReply {
   id: number;
   report?: PageReport;
   audit?: AuditReport;
+  reach?: ReachReport;
   error?: string;
   ms?: number;
   exported?: string;

@@ -4,6 +4,8 @@ import { AUDIT_HEADING, AUDIT_KINDS, AUDIT_LABEL, type AuditReport } from '../ch
 import { capitalised, findingWhere, VERDICT_LABEL } from '../checker/report';
 import { FORMATS, type EndpointRef, type Finding, type Verdict } from '../checker/types';
 import type { PageReport } from './checker-messages';
+import { REACH_VERDICTS } from '../firewall/reach-verdicts';
+import type { ReachReport } from '../firewall/reach-read';
 import { el, labelCells, link } from './dom';
 
 /** What the report's buttons do; the page owns the worker and the share link. */
@@ -222,4 +224,58 @@ export function renderAudit(report: AuditReport, actions: ReportActions): Node[]
   if (report.notes.length)
     parts.push(el('ul', { className: 'note' }, ...report.notes.map((n) => el('li', {}, n))));
   return parts;
+}
+
+/** A reachability report: counts, one row per pair of nodes, and each problem with its rule. */
+export function renderReach(report: ReachReport): Node[] {
+  const s = report.summary;
+  const list = el('ul', { className: 'summary' });
+  for (const v of REACH_VERDICTS)
+    list.append(el('li', { className: `v-${v}` }, el('strong', {}, String(s[v])), ` ${v}`));
+  const pairs = el('table', { id: 'reach-pairs' });
+  const head = el('tr');
+  for (const h of ['From', 'To', ...REACH_VERDICTS]) head.append(el('th', { scope: 'col' }, h));
+  pairs.append(
+    el('caption', { className: 'visually-hidden' }, 'Paths per pair of nodes'),
+    el('thead', {}, head),
+  );
+  const body = el('tbody');
+  for (const p of report.pairs)
+    body.append(
+      el(
+        'tr',
+        {},
+        el('td', {}, p.from),
+        el('td', {}, p.to),
+        ...REACH_VERDICTS.map((v) => el('td', {}, String(p[v]))),
+      ),
+    );
+  pairs.append(body);
+  labelCells(pairs);
+  const problems = report.findings.filter(
+    (f) => f.verdict === 'blocked' || f.verdict === 'refused',
+  );
+  const items = problems.map((f) =>
+    el(
+      'li',
+      { className: `v-${f.verdict}` },
+      el('strong', {}, f.verdict),
+      ` line ${f.line}: ${f.src ?? f.from} to ${f.address} (${f.role}), `,
+      f.url ? link(f.url, `${f.port}/${f.protocol} ${f.service}`) : 'ICMP echo',
+      `. ${f.reason}`,
+      ...(f.rule ? [el('pre', {}, el('code', {}, f.rule))] : []),
+    ),
+  );
+  return [
+    el('h2', { id: 'report' }, 'Reachability'),
+    list,
+    el('p', {}, `Read as ck8s-reach probe output; rules for ${report.tool}.`),
+    el('section', { className: 'table-wrap', ariaLabel: 'Paths per pair of nodes' }, pairs),
+    ...(items.length
+      ? [el('h3', {}, 'Blocked and refused paths'), el('ul', { id: 'reach-problems' }, ...items)]
+      : [el('p', {}, 'Every probed path answered.')]),
+    ...(report.unrecognized.length
+      ? [el('h3', {}, 'Unrecognised lines'), lineList('unrecognized', report.unrecognized)]
+      : []),
+  ];
 }

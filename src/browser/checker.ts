@@ -5,7 +5,8 @@ import { decodeInput, UnreadableInput } from '../checker/decode';
 import type { FormatChoice } from '../checker/types';
 import type { AuditReport } from '../checker/audit';
 import type { CheckRequest, PageReport, WorkerReply } from './checker-messages';
-import { renderAudit, renderReport, type ReportActions } from './checker-report';
+import { renderAudit, renderReach, renderReport, type ReportActions } from './checker-report';
+import type { Tool } from '../firewall/plan';
 import { copyText, downloadText, el } from './dom';
 import { pageReleases, readNodeForm, syncReleaseFields, writeNodeForm } from './node-form';
 
@@ -61,6 +62,7 @@ function run(): void {
     node: now.node,
     format: now.format ?? 'auto',
     audit: !!now.audit,
+    tool: (select('tool')?.value ?? 'ufw') as Tool,
   };
   worker.postMessage(request);
 }
@@ -79,6 +81,7 @@ function createWorker(): Worker {
     lastReport = reply.report ?? reply.audit;
     if (reply.error) status(reply.error, true);
     else if (reply.audit) results.replaceChildren(...renderAudit(reply.audit, actions));
+    else if (reply.reach) results.replaceChildren(...renderReach(reply.reach));
     else if (reply.report)
       results.replaceChildren(...renderReport(reply.report, reply.ms ?? 0, actions));
   });

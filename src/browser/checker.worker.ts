@@ -2,6 +2,7 @@
 import { checkerModel, loadFirewalld } from './data';
 import { NodeError } from '../domain/node';
 import { createChecker } from '../checker/check';
+import { detectFormat } from '../checker/detect';
 import type { AuditReport } from '../checker/audit';
 import { reportToMarkdown } from '../checker/report';
 import type { Report } from '../checker/types';
@@ -43,6 +44,15 @@ async function answer(request: CheckRequest): Promise<WorkerReply> {
   const { id, text, node, format } = request;
   const started = performance.now();
   try {
+    // Probe output is read by the reachability reader, loaded only for it.
+    if (
+      !request.audit &&
+      (format === 'reach' || (format === 'auto' && detectFormat(text) === 'reach'))
+    ) {
+      const { readReach } = await import('../firewall/reach-read');
+      last = undefined;
+      return { id, reach: readReach(model, text, request.tool), ms: performance.now() - started };
+    }
     if (request.audit) {
       last = await checker.audit(text, model.roleNode(node, 'check'), format);
       return { id, audit: last, ms: performance.now() - started };

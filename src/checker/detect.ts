@@ -21,6 +21,7 @@ function looksLikeLog(sample: string): boolean {
 
 export function detectFormat(text: string): Format {
   const sample = text.slice(0, 200_000);
+  if (/^ck8s-reach v1 /m.test(sample)) return 'reach';
   if (looksLikeYaml(sample))
     return /^\s*(- )?(apiVersion|kind)\s*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample)
       ? 'kubernetes'

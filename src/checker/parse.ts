@@ -46,6 +46,19 @@ function parseShell(text: string): ParseResult {
   return result;
 }
 
+/** Probe output is read by the reachability reader (src/firewall/reach-read.ts), not as listeners. */
+function parseReach(text: string): ParseResult {
+  const result = emptyResult('reach');
+  eachLine(text, (line, n) =>
+    result.ignored.push({
+      line: n,
+      text: line,
+      reason: 'probe output: the reachability reader reads it',
+    }),
+  );
+  return result;
+}
+
 const SYNC: Partial<
   Record<Format, (text: string, context: { firewalld?: FirewalldCatalog }) => ParseResult>
 > = {
@@ -63,6 +76,7 @@ const SYNC: Partial<
   log: parseLog,
   'ip-link': parseIpLink,
   sysctl: parseSysctl,
+  reach: parseReach,
 };
 
 export class InputRefused extends Error {}

@@ -80,6 +80,7 @@ export const FORMATS = [
   { id: 'script', label: 'Firewall commands (iptables, firewall-cmd, ufw, nft)' },
   { id: 'ip-link', label: 'ip -d link show (VXLAN devices)' },
   { id: 'sysctl', label: 'sysctl ip_local_port_range (ephemeral ports)' },
+  { id: 'reach', label: 'ck8s-reach probe output (reachability)' },
 ] as const;
 
 export type Format = (typeof FORMATS)[number]['id'];

@@ -9,6 +9,9 @@ import { InputRefused } from '../checker/parse.ts';
 import { decodeInput, UnreadableInput } from '../checker/decode.ts';
 import { auditToText, reportToText } from '../checker/report.ts';
 import { FORMATS, type FormatChoice } from '../checker/types.ts';
+import { detectFormat } from '../checker/detect.ts';
+import { readReach, reachToText } from '../firewall/reach-read.ts';
+import { TOOLS, type Tool } from '../firewall/plan.ts';
 import { nodeUsage, parseNodeArgs, usageLine, UsageError } from './args.ts';
 
 export interface CliIo {
@@ -31,17 +34,24 @@ ${nodeUsage('check')}
   --format auto|${FORMATS.map((f) => f.id).join('|')}
 ${usageLine('--json', 'print JSON instead of a table')}
 ${usageLine('--strict', 'exit 1 on possible conflicts too')}
+${usageLine('--tool TOOL', 'for ck8s-reach output: the firewall whose rules to suggest (default ufw)')}
 ${usageLine('--audit', "audit a node's own ss -tulpn: missing, wider or narrower binds,")}
                                     undocumented and foreign listeners (needs --role control-plane|worker)
 ${usageLine('-h, --help', 'this text')}
 
+Reads ck8s-reach probe output too (from /downloads/ck8s-reach.sh or reach-script): each path
+reachable, refused, blocked or skipped, with the rule to add for a blocked one.
+
 Exit codes: 0 nothing clashes, 1 a conflict was found (with --audit: anything missing,
-foreign, wider or narrower), 2 usage error, or input that is empty, binary or unreadable.
+foreign, wider or narrower; with probe output: anything blocked), 2 usage error, or input that
+is empty, binary or unreadable.
 `;
 
 export interface CheckArgs {
   node: NodeInput;
   format: FormatChoice;
+  /** The firewall tool whose rules a reachability report suggests for blocked paths. */
+  tool: Tool;
   json: boolean;
   strict: boolean;
   audit: boolean;
@@ -52,6 +62,7 @@ export interface CheckArgs {
 export function parseArgs(argv: string[]): CheckArgs {
   const args: Omit<CheckArgs, 'node'> = {
     format: 'auto',
+    tool: 'ufw',
     json: false,
     strict: false,
     audit: false,
@@ -62,7 +73,12 @@ export function parseArgs(argv: string[]): CheckArgs {
     else if (flag === '--json') args.json = true;
     else if (flag === '--strict') args.strict = true;
     else if (flag === '--audit') args.audit = true;
-    else if (flag === '--format') {
+    else if (flag === '--tool') {
+      const v = value();
+      if (!TOOLS.includes(v as Tool))
+        throw new UsageError(`--tool must be one of ${TOOLS.join(', ')}`);
+      args.tool = v as Tool;
+    } else if (flag === '--format') {
       const v = value();
       if (v !== 'auto' && !FORMATS.some((f) => f.id === v))
         throw new UsageError(
@@ -121,6 +137,12 @@ export async function runCli(argv: string[], io: CliIo, model: Model): Promise<n
     } catch (error) {
       if (error instanceof UnreadableInput) return fail(error.message, false);
       throw error;
+    }
+    const format = args.format === 'auto' ? detectFormat(text) : args.format;
+    if (format === 'reach' && !auditSpec) {
+      const reach = readReach(model, text, args.tool);
+      io.out(args.json ? JSON.stringify(reach, null, 2) + '\n' : reachToText(reach));
+      return reach.summary.blocked > 0 ? 1 : 0;
     }
     if (auditSpec) {
       const audit = await checker.audit(text, auditSpec, args.format);

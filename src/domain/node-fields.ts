@@ -44,6 +44,7 @@ function oneOf<T extends string>(field: NodeField, allowed: readonly T[], text: 
 const ROLE_CHOICES: Record<NodeProgram, readonly RoleChoice[]> = {
   check: [...ROLES, 'both'],
   firewall: ROLES,
+  reach: ROLES,
 };
 
 const release: NodeField = {
@@ -52,7 +53,7 @@ const release: NodeField = {
   label: 'Release',
   metavar: 'VERSION',
   help: 'release (default: the latest)',
-  programs: ['check', 'firewall'],
+  programs: ['check', 'firewall', 'reach'],
   control: 'select',
   choices: (_program, _release, releases = []) =>
     releases.map((r) => ({ value: r.id, label: r.latest ? `${r.id} (latest)` : r.id })),
@@ -69,7 +70,7 @@ const role: NodeField = {
   param: 'role',
   label: 'Role',
   help: 'node role (default: control-plane)',
-  programs: ['check', 'firewall'],
+  programs: ['check', 'firewall', 'reach'],
   control: 'select',
   choices: (program) =>
     ROLE_CHOICES[program].map((value) => ({
@@ -90,7 +91,7 @@ const datastore: NodeField = {
   param: 'datastore',
   label: 'Datastore',
   help: 'datastore, where the release offers more than one',
-  programs: ['check', 'firewall'],
+  programs: ['check', 'firewall', 'reach'],
   control: 'select',
   choices: (_program, r) => (r?.datastores ?? DATASTORES).map((value) => ({ value, label: value })),
   read(input, text) {
@@ -118,7 +119,7 @@ const kubeProxyReplacement: NodeField = {
   param: 'kpr',
   label: 'kube-proxy replacement',
   help: 'kube-proxy replacement, where the release offers both',
-  programs: ['check', 'firewall'],
+  programs: ['check', 'firewall', 'reach'],
   control: 'select',
   choices: (_program, r) =>
     (r?.kubeProxyReplacement ?? [true, false]).map((v) => ({ value: onOff(v), label: onOff(v) })),
@@ -156,7 +157,7 @@ const loadBalancer: NodeField = {
   param: 'lb',
   label: 'Load balancer',
   help: 'the load balancer feature, MetalLB (default: off)',
-  programs: ['check', 'firewall'],
+  programs: ['check', 'firewall', 'reach'],
   control: 'select',
   choices: () => (['off', 'on'] as const).map((v) => ({ value: v, label: v })),
   read(input, text) {
@@ -183,7 +184,7 @@ const profile: NodeField = {
   param: 'profile',
   label: 'Profile',
   help: 'the profile the node was bootstrapped or joined with',
-  programs: ['check', 'firewall'],
+  programs: ['check', 'firewall', 'reach'],
   control: 'select',
   choices: (_program, r) =>
     (r?.profiles ?? PROFILES).map((value) => ({ value, label: PROFILE_LABEL[value] })),
@@ -221,7 +222,7 @@ function portField(option: PortOption): NodeField {
     label: option,
     metavar: 'N',
     help: `ports changed at bootstrap (${ZERO_DISABLES.join(', ')} 0: not tested)`,
-    programs: ['check', 'firewall'],
+    programs: ['check', 'firewall', 'reach'],
     control: 'number',
     min,
     group: 'ports',
@@ -326,6 +327,38 @@ const nodePorts: NodeField = {
   summary: (spec) => (spec.nodePorts ? 'node ports open' : undefined),
 };
 
+/** The addresses of one role's nodes, for the reachability probe. */
+function ipsField(
+  name: string,
+  param: string,
+  label: string,
+  key: 'controlPlaneIps' | 'workerIps',
+  who: string,
+): NodeField {
+  const field: NodeField = {
+    name,
+    param,
+    label,
+    metavar: 'IP[,IP...]',
+    help: `the ${who}' addresses to probe (repeatable, or comma-separated)`,
+    programs: ['reach'],
+    control: 'text',
+    placeholder: key === 'controlPlaneIps' ? '10.0.0.10,10.0.0.11' : '10.0.0.20',
+    list: true,
+    read(input, text) {
+      for (const ip of text
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        if (!isCidr(ip) || ip.includes('/')) throw new NodeError(field, 'not an IP address', ip);
+        input[key] = [...(input[key] ?? []), ip];
+      }
+    },
+    write: (input) => input[key] ?? [],
+  };
+  return field;
+}
+
 export const NODE_FIELDS: readonly NodeField[] = [
   release,
   role,
@@ -359,6 +392,8 @@ export const NODE_FIELDS: readonly NodeField[] = [
     'where metrics are scraped from (repeatable; default: metrics stay closed)',
     '10.0.9.0/24',
   ),
+  ipsField('control-plane', 'cp', 'Control plane IPs', 'controlPlaneIps', 'control plane nodes'),
+  ipsField('worker', 'workers', 'Worker IPs', 'workerIps', 'worker nodes'),
   rangeField('pod-cidr', 'pods', 'Pod CIDR', 'podCidr', 'pod'),
   rangeField('service-cidr', 'services', 'Service CIDR', 'serviceCidr', 'service'),
   nodePorts,

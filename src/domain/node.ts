@@ -14,7 +14,8 @@ import { fieldsFor, NODE_FIELDS, NodeError, releaseField, roleField } from './no
 export { CONDITION_FIELDS, fieldsFor, NODE_FIELDS, NodeError } from './node-fields.ts';
 
 /** The programs that describe a node: the conflict checker (and audit) and the firewall generator. */
-export type NodeProgram = 'check' | 'firewall';
+/** The programs that read a node description: the checker, the firewall generator, the reachability probe. */
+export type NodeProgram = 'check' | 'firewall' | 'reach';
 export type RoleChoice = Role | 'both';
 
 export interface NodeSpec {
@@ -43,6 +44,10 @@ export interface NodeSpec {
   nodePorts: boolean;
   /** Where a monitoring system scrapes metrics from; empty keeps metrics endpoints closed. */
   monitoringCidrs: string[];
+  /** The control plane nodes' addresses, for the reachability probe. */
+  controlPlaneIps: string[];
+  /** The worker nodes' addresses, for the reachability probe. */
+  workerIps: string[];
 }
 
 /** A node of one role, as audits and firewall plans need. */
@@ -150,6 +155,8 @@ export function resolveNode(
     clientCidrs: [...(input.clientCidrs ?? [])],
     monitoringCidrs: [...(input.monitoringCidrs ?? [])],
     nodePorts: input.nodePorts ?? false,
+    controlPlaneIps: [...(input.controlPlaneIps ?? [])],
+    workerIps: [...(input.workerIps ?? [])],
   };
   for (const field of NODE_FIELDS) field.fill?.(spec, chosen);
   const resolved = spec as NodeSpec;

@@ -27,6 +27,14 @@ export const GUIDES: GuideLink[] = [
     relevantTo: (e) => e.protocol !== 'unix',
   },
   {
+    id: 'nodes-cant-reach',
+    url: '/guides/nodes-cant-reach/',
+    title: "Nodes can't reach each other",
+    summary:
+      'Pods that cannot reach pods on another node, DNS on one node only, kubelet timeouts: probe every path and find the blocked hop.',
+    relevantTo: (e) => isNetwork(e) && e.reachableFrom !== 'none',
+  },
+  {
     id: 'upgrades',
     url: '/guides/upgrades/',
     title: 'What changes on the wire between releases',

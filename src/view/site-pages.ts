@@ -15,6 +15,7 @@ export const STATIC_PAGES = [
   '/api/v1/',
   '/guides/',
   '/firewall/',
+  '/reach/',
 ];
 
 export function sitePages(model: Model, extra: readonly string[] = []): string[] {

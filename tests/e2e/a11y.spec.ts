@@ -21,6 +21,7 @@ export const PAGE_TYPES = {
   guides: '/guides/',
   guide: '/guides/port-already-in-use/',
   firewall: '/firewall/',
+  reach: '/reach/',
 };
 
 /** Pages in a state that only a script shows: a report, rules, search results. */

@@ -286,3 +286,39 @@ test('a conflict names the likely owner and its remedy', async ({ page }) => {
   await expect(page.locator('#results')).toContainText(`Likely ${f!.owner!.name}`);
   await expect(page.locator('#results')).toContainText(f!.owner!.remedy);
 });
+
+test('probe output pasted into the checker: each path with its verdict, and the rule to add', async ({
+  page,
+}) => {
+  const { readReach } = await import('../../src/firewall/reach-read.ts');
+  const output = [
+    'ck8s-reach v1 from=worker src=10.0.0.20 to=10.0.0.10 role=control-plane proto=tcp port=6443 result=open ms=2 service=kube-apiserver',
+    'ck8s-reach v1 from=worker src=10.0.0.20 to=10.0.0.10 role=control-plane proto=tcp port=10250 result=timeout ms=3001 service=kubelet',
+  ].join('\n');
+  await page.goto('/check/');
+  await page.selectOption('select[name=tool]', 'firewalld');
+  await page.locator('#input').fill(output);
+  await expect(page.locator('#results h2')).toHaveText('Reachability');
+  const blocked = readReach(model, output, 'firewalld').findings.find(
+    (f) => f.verdict === 'blocked',
+  )!;
+  await expect(page.locator('#reach-problems li.v-blocked')).toContainText(blocked.rule!);
+  await expect(page.locator('#reach-pairs tbody tr')).toHaveCount(1);
+});
+
+test('/reach/ regenerates the probe for the options and offers it', async ({ page }) => {
+  const { reachScript } = await import('../../src/firewall/reach.ts');
+  expect((await page.request.get('/downloads/ck8s-reach.sh')).status()).toBe(200);
+  await page.goto('/reach/');
+  await page.selectOption('#reach-form select[name=role]', 'worker');
+  await page.fill('#reach-form input[name=cp]', '192.0.2.10');
+  await page.fill('#reach-form input[name=workers]', '192.0.2.20');
+  await expect(page.locator('#reach-script')).toHaveText(
+    reachScript(model, {
+      role: 'worker',
+      controlPlaneIps: ['192.0.2.10'],
+      workerIps: ['192.0.2.20'],
+    }).trimEnd(),
+  );
+  await expect(page).toHaveURL(/cp=192\.0\.2\.10/);
+});

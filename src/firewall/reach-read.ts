@@ -1,0 +1,224 @@
+/**
+ * Reads the probe's output (`ck8s-reach v1` lines): each path reachable, refused, blocked or
+ * skipped, a summary per pair of nodes, and for each blocked path the rule to add, written by
+ * the firewall generator for the tool the person uses.
+ */
+import type { Model } from '../domain/model.ts';
+import { isV6 } from '../domain/net.ts';
+import type { Role } from '../domain/enums.ts';
+import { portUrl } from '../domain/urls.ts';
+import { REACH_FORMAT } from './reach.ts';
+import { clusterPlan, isCloudTool, type Tool } from './plan.ts';
+import { generateCloud } from './terraform.ts';
+
+export type ReachVerdict = 'reachable' | 'refused' | 'blocked' | 'skipped';
+export const REACH_VERDICTS: readonly ReachVerdict[] = [
+  'blocked',
+  'refused',
+  'reachable',
+  'skipped',
+];
+
+export interface ReachFinding {
+  line: number;
+  text: string;
+  verdict: ReachVerdict;
+  /** The probing node's role, and its address when the probe saw one. */
+  from: Role;
+  src?: string;
+  /** The destination address and its role. */
+  address: string;
+  role: Role;
+  protocol: 'tcp' | 'udp' | 'icmp';
+  port?: number;
+  service: string;
+  ms: number;
+  reason: string;
+  /** For a blocked path: the rule to add on the destination, for the chosen tool. */
+  rule?: string;
+  url?: string;
+}
+
+export interface ReachReport {
+  format: 'reach';
+  tool: Tool;
+  findings: ReachFinding[];
+  unrecognized: { line: number; text: string; reason: string }[];
+  pairs: ({ from: string; to: string } & Record<ReachVerdict, number>)[];
+  summary: Record<ReachVerdict, number> & { lines: number };
+}
+
+const isRole = (x: string | undefined): x is Role => x === 'control-plane' || x === 'worker';
+
+/** The one rule that opens a blocked path, for the tool the person uses. */
+export function ruleFor(
+  model: Model,
+  tool: Tool,
+  f: Pick<ReachFinding, 'from' | 'src' | 'role' | 'protocol' | 'port'>,
+): string {
+  const src = f.src && f.src !== '-' ? f.src : undefined;
+  const six = src ? isV6(src) : false;
+  if (f.protocol === 'icmp') {
+    switch (tool) {
+      case 'ufw':
+        return `ufw's /etc/ufw/before${six ? '6' : ''}.rules accept echo-request unless edited: restore the echo-request line there`;
+      case 'firewalld':
+        return `sudo firewall-cmd --permanent --add-rich-rule='rule family="${six ? 'ipv6' : 'ipv4'}"${src ? ` source address="${src}"` : ''} icmp-type name="echo-request" accept'`;
+      case 'nftables':
+        return `sudo nft add rule inet ck8s_ports input ${src ? `${six ? 'ip6' : 'ip'} saddr ${src} ` : ''}${six ? 'icmpv6' : 'icmp'} type echo-request accept`;
+      case 'iptables':
+        return `sudo ${six ? 'ip6tables' : 'iptables'} -I INPUT ${src ? `-s ${src} ` : ''}-p ${six ? 'ipv6-icmp --icmpv6-type' : 'icmp --icmp-type'} echo-request -j ACCEPT`;
+      default:
+        break;
+    }
+  }
+  const port = f.port ?? 0;
+  const proto = f.protocol;
+  switch (tool) {
+    case 'ufw':
+      return src
+        ? `sudo ufw allow from ${src} to any port ${port} proto ${proto}`
+        : `sudo ufw allow ${port}/${proto}`;
+    case 'firewalld':
+      return src
+        ? `sudo firewall-cmd --permanent --add-rich-rule='rule family="${six ? 'ipv6' : 'ipv4'}" source address="${src}" port port="${port}" protocol="${proto}" accept'`
+        : `sudo firewall-cmd --permanent --add-port=${port}/${proto}`;
+    case 'nftables':
+      return `sudo nft add rule inet ck8s_ports input ${src ? `${six ? 'ip6' : 'ip'} saddr ${src} ` : ''}${proto} dport ${port} accept`;
+    case 'iptables':
+      return `sudo ${six ? 'ip6tables' : 'iptables'} -I INPUT ${src ? `-s ${src} ` : ''}-p ${proto} --dport ${port} -j ACCEPT`;
+  }
+  // A cloud: the resource (or rule block) of the whole-cluster output for this flow.
+  if (!isCloudTool(tool)) return '';
+  const text = generateCloud(tool, clusterPlan(model, {}), { origin: '' });
+  const id = (x: string) => x.replace(/-/g, '_');
+  const names =
+    f.protocol === 'icmp'
+      ? [`${id(f.role)}_icmp`]
+      : [
+          `${id(f.role)}_${proto}_${port}_from_${id(f.from)}`,
+          `${id(f.role)}_${proto}_from_${id(f.from)}`,
+        ];
+  const blocks = text.split(/\n(?=# |resource )/);
+  const hit = blocks.find((b) => names.some((n) => b.includes(`"${n}`)));
+  if (hit) return hit.trim();
+  const inline = new RegExp(`# [^\\n]*${port}/${proto}[^\\n]*\\n\\s*rule \\{[\\s\\S]*?\\}`).exec(
+    text,
+  );
+  return (
+    inline?.[0].trim() ?? `See the ${tool} output of the firewall generator for ${port}/${proto}.`
+  );
+}
+
+const REASON: Record<ReachVerdict, (f: ReachFinding) => string> = {
+  reachable: (f) =>
+    `${f.address} answers on ${f.protocol === 'icmp' ? 'ICMP echo' : `${f.port}/${f.protocol}`}.`,
+  refused: (f) =>
+    `The host answers, but nothing listens on ${f.port}/${f.protocol}, or a firewall REJECT rule answers for it. ${f.service} on ${f.address} may be down; see its port page.`,
+  blocked: (f) =>
+    `No answer within the timeout: ${f.protocol === 'icmp' ? 'ICMP echo' : `${f.port}/${f.protocol}`} is dropped between ${f.from} and ${f.role} nodes, by a firewall or security group. The rule to add on ${f.address} is below.`,
+  skipped: (f) =>
+    f.reason === 'own-address'
+      ? 'This is the probing node itself.'
+      : f.reason === 'udp-cannot-be-probed'
+        ? `UDP ${f.port} cannot be probed with /dev/tcp: check the overlay with cilium-health status.`
+        : f.reason === 'no-ping'
+          ? 'ping is not installed on the probing node.'
+          : 'Skipped.',
+};
+
+export function readReach(model: Model, text: string, tool: Tool = 'ufw'): ReachReport {
+  const findings: ReachFinding[] = [];
+  const unrecognized: ReachReport['unrecognized'] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    if (!line.startsWith(`${REACH_FORMAT} `)) {
+      unrecognized.push({ line: i + 1, text: raw, reason: `not a "${REACH_FORMAT}" line` });
+      return;
+    }
+    const kv = Object.fromEntries(
+      line
+        .slice(REACH_FORMAT.length + 1)
+        .split(/\s+/)
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return [pair.slice(0, at), pair.slice(at + 1)];
+        }),
+    ) as Record<string, string | undefined>;
+    const protocol = kv.proto;
+    const result = kv.result;
+    if (!isRole(kv.from) || !isRole(kv.role) || !kv.to || !protocol || !result) {
+      unrecognized.push({ line: i + 1, text: raw, reason: 'a field is missing or unknown' });
+      return;
+    }
+    if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'icmp') {
+      unrecognized.push({ line: i + 1, text: raw, reason: `unknown protocol "${protocol}"` });
+      return;
+    }
+    const verdict: ReachVerdict | undefined = {
+      open: 'reachable' as const,
+      refused: 'refused' as const,
+      timeout: 'blocked' as const,
+      skipped: 'skipped' as const,
+    }[result];
+    if (!verdict) {
+      unrecognized.push({ line: i + 1, text: raw, reason: `unknown result "${result}"` });
+      return;
+    }
+    const port = Number(kv.port);
+    const finding: ReachFinding = {
+      line: i + 1,
+      text: raw,
+      verdict,
+      from: kv.from,
+      ...(kv.src && kv.src !== '-' ? { src: kv.src } : {}),
+      address: kv.to,
+      role: kv.role,
+      protocol,
+      ...(Number.isInteger(port) && port > 0 ? { port, url: portUrl(port) } : {}),
+      service: (kv.service ?? '').replace(/_/g, ' '),
+      ms: Number(kv.ms) || 0,
+      reason: kv.reason ?? '',
+    };
+    finding.reason = REASON[verdict](finding);
+    if (verdict === 'blocked') finding.rule = ruleFor(model, tool, finding);
+    findings.push(finding);
+  });
+  const empty = () => ({ reachable: 0, refused: 0, blocked: 0, skipped: 0 });
+  const summary = { ...empty(), lines: lines.length };
+  const pairs = new Map<string, ReachReport['pairs'][number]>();
+  for (const f of findings) {
+    summary[f.verdict]++;
+    const from = f.src ?? f.from;
+    const key = `${from} ${f.address}`;
+    const pair = pairs.get(key) ?? { from, to: `${f.address} (${f.role})`, ...empty() };
+    pair[f.verdict]++;
+    pairs.set(key, pair);
+  }
+  return { format: 'reach', tool, findings, unrecognized, pairs: [...pairs.values()], summary };
+}
+
+/** The report as the command line prints it. */
+export function reachToText(r: ReachReport): string {
+  const out = [
+    `Reachability: ${REACH_VERDICTS.map((v) => `${r.summary[v]} ${v}`).join(', ')} (rules for ${r.tool})`,
+    '',
+    'Per pair:',
+    ...r.pairs.map(
+      (p) => `  ${p.from} -> ${p.to}: ${REACH_VERDICTS.map((v) => `${p[v]} ${v}`).join(', ')}`,
+    ),
+    '',
+  ];
+  for (const f of r.findings.filter((x) => x.verdict !== 'reachable' && x.verdict !== 'skipped')) {
+    const what = f.protocol === 'icmp' ? 'ICMP echo' : `${f.port}/${f.protocol} ${f.service}`;
+    out.push(
+      `${f.verdict.toUpperCase()}  line ${f.line}: ${f.src ?? f.from} -> ${f.address} (${f.role}) ${what}`,
+    );
+    out.push(`  ${f.reason}`);
+    if (f.rule) out.push(...f.rule.split('\n').map((l) => `  ${l}`));
+  }
+  for (const u of r.unrecognized) out.push(`Unrecognised line ${u.line}: ${u.text} (${u.reason})`);
+  return out.join('\n') + '\n';
+}
