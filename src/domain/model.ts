@@ -2,16 +2,14 @@
  * Queries over the reference data. Pure functions with no Astro or DOM imports, so pages,
  * browser scripts, the CLI and unit tests share one set of rules.
  */
-import type { Bind, Role } from './enums.ts';
+import type { Role } from './enums.ts';
 import type {
   FirewalldCatalog,
   Endpoint,
-  NetworkEndpoint,
   PreflightCheck,
   Reference,
   Release,
   Service,
-  SocketEndpoint,
 } from './schema.ts';
 import { conditionText, optionSpace, satisfies } from './conditions.ts';
 import {
@@ -24,43 +22,35 @@ import {
   type RoleSpec,
 } from './node.ts';
 import { checkedPort, nearestPorts } from './ports.ts';
+import {
+  endpointViews,
+  isNetwork,
+  isRange,
+  spans,
+  type EndpointView,
+  type NetworkView,
+  type Span,
+} from './endpoint-views.ts';
 
 export { conditionText };
+export {
+  isNetwork,
+  isRange,
+  type EndpointView,
+  type NetworkView,
+  type SocketView,
+} from './endpoint-views.ts';
 
 export type Availability =
   | { state: 'present' }
   | { state: 'conditional'; condition: string }
   | { state: 'absent'; reason: string };
 
-/** What every view of an endpoint needs beyond the data. */
-interface Derived {
-  /** Stable anchor, `tcp-6443`, with `-<role>` only where two endpoints would share one. */
-  anchor: string;
-  /** Port number (or range) as text, or the socket path. */
-  where: string;
-  serviceName: string;
-}
-export type NetworkView = NetworkEndpoint &
-  Derived & {
-    /** Every interface it binds: `bind` and `extraBinds`. */
-    binds: Bind[];
-    /** The keys of k8sd's pre-flight checks that test this port (any release or role). */
-    checks: string[];
-  };
-export type SocketView = SocketEndpoint & Derived;
-export type EndpointView = NetworkView | SocketView;
-
-export const isNetwork = (e: EndpointView): e is NetworkView => e.protocol !== 'unix';
-export const isRange = <T extends NetworkEndpoint>(e: T): e is T & { endPort: number } =>
-  e.endPort !== undefined;
-
 /** A pre-flight check that applies to a node, at the port it tests there. */
 export interface CheckOnNode {
   check: PreflightCheck;
   port: number;
 }
-
-type Span = { from: string; to: string };
 
 /** Catalogs kept beside the reference data: firewalld's shipped service definitions. */
 export interface Catalogs {
@@ -71,57 +61,8 @@ export function createModel(ref: Reference, catalogs: Catalogs = {}) {
   const releases: readonly Release[] = ref.releases;
   const latest = releases.find((r) => r.latest) ?? releases[releases.length - 1]!;
   const servicesById = new Map(ref.services.map((s) => [s.id, s]));
-  const releaseIdx = (id: string) => releases.findIndex((r) => r.id === id);
-  const covers = (span: Span, releaseId: string) => {
-    const i = releaseIdx(releaseId);
-    return i >= releaseIdx(span.from) && i <= releaseIdx(span.to);
-  };
-  const overlapsSpan = (a: Span, b: Span) =>
-    releaseIdx(a.from) <= releaseIdx(b.to) && releaseIdx(b.from) <= releaseIdx(a.to);
-
-  const baseAnchor = (e: Endpoint) =>
-    e.protocol === 'unix'
-      ? `unix-${e.service}`
-      : `${e.protocol}-${e.port}${e.endPort ? `-${e.endPort}` : ''}`;
-  const groupSize = new Map<string, number>();
-  for (const e of ref.endpoints)
-    groupSize.set(baseAnchor(e), (groupSize.get(baseAnchor(e)) ?? 0) + 1);
-  const derive = (e: Endpoint): Derived => ({
-    anchor:
-      (groupSize.get(baseAnchor(e)) ?? 1) > 1
-        ? `${baseAnchor(e)}-${e.roles.join('-')}`
-        : baseAnchor(e),
-    where: e.protocol === 'unix' ? e.socket : `${e.port}${e.endPort ? `-${e.endPort}` : ''}`,
-    serviceName: servicesById.get(e.service)?.name ?? e.service,
-  });
-  /** The checks that test an endpoint's own port, on a role and release where it exists. */
-  const checksOf = (e: NetworkEndpoint) =>
-    [
-      ...new Set(
-        ref.preflight
-          .filter(
-            (c) =>
-              e.protocol === 'tcp' &&
-              c.port === e.port &&
-              c.roles.some((r) => e.roles.includes(r)) &&
-              overlapsSpan(c.releases, e.releases),
-          )
-          .map((c) => c.key),
-      ),
-    ].sort();
-  const sortKey = (e: EndpointView) => (isNetwork(e) ? e.port : 1e6);
-  const endpoints: EndpointView[] = ref.endpoints
-    .map((e): EndpointView =>
-      e.protocol === 'unix'
-        ? { ...e, ...derive(e) }
-        : { ...e, ...derive(e), binds: [e.bind, ...e.extraBinds], checks: checksOf(e) },
-    )
-    .sort(
-      (a, b) =>
-        sortKey(a) - sortKey(b) ||
-        a.protocol.localeCompare(b.protocol) ||
-        a.anchor.localeCompare(b.anchor),
-    );
+  const { releaseIdx, covers, overlapsSpan } = spans(releases);
+  const endpoints = endpointViews(ref, overlapsSpan);
 
   const network = endpoints.filter(isNetwork);
   const ranges = network.filter(isRange);

@@ -5,41 +5,13 @@
  */
 import { DATASTORES, PROFILES, ROLES, type Profile } from './enums.ts';
 import { onOff, ROLE_LABEL } from './labels.ts';
-import { isCidr } from './net.ts';
 import { isPort, MAX_PORT, PORT_OPTIONS, ZERO_DISABLES, type PortOption } from './ports.ts';
 import type { NodeField, NodeProgram, RoleChoice } from './node.ts';
 
-export class NodeError extends Error {
-  readonly field: NodeField;
-  /** What is wrong, without the option's name. */
-  readonly reason: string;
-  /** The value given, when the reason is about it. */
-  readonly value: string | undefined;
-  /** A value that is not of the field's form (the CLI then prints its usage). */
-  readonly malformed: boolean;
-  constructor(field: NodeField, reason: string, value?: string, malformed = false) {
-    super(
-      value === undefined ? `--${field.name} ${reason}` : `--${field.name} ${value}: ${reason}`,
-    );
-    this.name = 'NodeError';
-    this.field = field;
-    this.reason = reason;
-    this.value = value;
-    this.malformed = malformed;
-  }
+import { NodeError, oneOf } from './node-error.ts';
+import { cidrField, ipsField, nodeIp, nodePorts, rangeField } from './node-fields-net.ts';
 
-  /** The same message for a form, naming the control by its label. */
-  get forForm(): string {
-    const what = this.value === undefined ? '' : ` ${this.value}:`;
-    return `${this.field.label}${what} ${this.reason}`;
-  }
-}
-
-function oneOf<T extends string>(field: NodeField, allowed: readonly T[], text: string): T {
-  if (!allowed.includes(text as T))
-    throw new NodeError(field, `must be ${allowed.join(', ')}; not "${text}"`, undefined, true);
-  return text as T;
-}
+export { NodeError } from './node-error.ts';
 
 const ROLE_CHOICES: Record<NodeProgram, readonly RoleChoice[]> = {
   check: [...ROLES, 'both'],
@@ -236,125 +208,6 @@ function portField(option: PortOption): NodeField {
       const n = input.ports?.[option];
       return n === undefined ? [] : [String(n)];
     },
-  };
-  return field;
-}
-
-const nodeIp: NodeField = {
-  name: 'node-ip',
-  param: 'node',
-  label: 'Node IP (optional)',
-  metavar: 'IP',
-  help: 'the node\'s default-route address, to settle "possible" verdicts',
-  programs: ['check'],
-  control: 'text',
-  placeholder: '10.0.0.5',
-  read(input, text) {
-    if (!/^[0-9a-fA-F.:]{2,45}$/.test(text))
-      throw new NodeError(nodeIp, `must be an IP address; not "${text}"`, undefined, true);
-    input.nodeIp = text;
-  },
-  write: (input) => (input.nodeIp ? [input.nodeIp] : []),
-  summary: (spec) => spec.nodeIp && `node IP ${spec.nodeIp}`,
-};
-
-function cidrField(
-  name: string,
-  param: string,
-  label: string,
-  key: 'nodeCidrs' | 'clientCidrs' | 'monitoringCidrs',
-  help: string,
-  placeholder: string,
-): NodeField {
-  const field: NodeField = {
-    name,
-    param,
-    label,
-    metavar: 'CIDR',
-    help,
-    programs: ['firewall'],
-    control: 'text',
-    placeholder,
-    list: true,
-    read(input, text) {
-      if (!isCidr(text)) throw new NodeError(field, 'not an IP address or CIDR', text);
-      input[key] = [...(input[key] ?? []), text];
-    },
-    write: (input) => input[key] ?? [],
-  };
-  return field;
-}
-
-/** A cluster range (pods, services): a CIDR, defaulting to the release's. */
-function rangeField(
-  name: string,
-  param: string,
-  label: string,
-  key: 'podCidr' | 'serviceCidr',
-  what: string,
-): NodeField {
-  const field: NodeField = {
-    name,
-    param,
-    label,
-    metavar: 'CIDR',
-    help: `the cluster's ${what} range, for forwarding rules (default: the release's)`,
-    programs: ['firewall'],
-    control: 'text',
-    read(input, text) {
-      if (!isCidr(text) || !text.includes('/'))
-        throw new NodeError(field, 'must be a CIDR such as 10.1.0.0/16', text, true);
-      input[key] = text;
-    },
-    write: (input) => (input[key] ? [input[key]] : []),
-    summary: (spec) => spec[key] && `${what} CIDR ${spec[key]}`,
-  };
-  return field;
-}
-
-const nodePorts: NodeField = {
-  name: 'node-ports',
-  param: 'nodeports',
-  label: 'Node ports',
-  help: 'open the NodePort range to clients (default: off)',
-  programs: ['firewall'],
-  control: 'select',
-  choices: () => (['off', 'on'] as const).map((v) => ({ value: v, label: v })),
-  read(input, text) {
-    input.nodePorts = oneOf(nodePorts, ['on', 'off'], text) === 'on';
-  },
-  write: (input) => (input.nodePorts ? ['on'] : []),
-  summary: (spec) => (spec.nodePorts ? 'node ports open' : undefined),
-};
-
-/** The addresses of one role's nodes, for the reachability probe. */
-function ipsField(
-  name: string,
-  param: string,
-  label: string,
-  key: 'controlPlaneIps' | 'workerIps',
-  who: string,
-): NodeField {
-  const field: NodeField = {
-    name,
-    param,
-    label,
-    metavar: 'IP[,IP...]',
-    help: `the ${who}' addresses to probe (repeatable, or comma-separated)`,
-    programs: ['reach'],
-    control: 'text',
-    placeholder: key === 'controlPlaneIps' ? '10.0.0.10,10.0.0.11' : '10.0.0.20',
-    list: true,
-    read(input, text) {
-      for (const ip of text
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)) {
-        if (!isCidr(ip) || ip.includes('/')) throw new NodeError(field, 'not an IP address', ip);
-        input[key] = [...(input[key] ?? []), ip];
-      }
-    },
-    write: (input) => input[key] ?? [],
   };
   return field;
 }

@@ -1,55 +1,26 @@
 /**
  * Ready-to-paste rules for ufw, firewalld, nftables and iptables, from a plan: the ports, ICMP
  * between nodes, and forwarding for the pod and service ranges. IPv6 sources are never dropped:
- * each tool gets them in its own syntax, or says why it cannot.
+ * each tool gets them in its own syntax, or says why it cannot. iptables and what the tools share
+ * live in ./generate/.
  */
-import { SOURCE_LABEL } from '../domain/labels.ts';
 import { isV6 } from '../domain/net.ts';
-import { describeOptions } from '../domain/node.ts';
-import type { ForwardRule, HostTool, Plan, Rule, Source } from './plan.ts';
+import type { HostTool, Plan } from './plan.ts';
+import {
+  label,
+  portText,
+  v4,
+  v6,
+  ICMP_WHY,
+  header,
+  isAny,
+  forwardsOf,
+  groups,
+} from './generate/common.ts';
+import { iptables } from './generate/iptables.ts';
 
-const label = (r: Rule) =>
-  `${r.endpoint.serviceName} ${portText(r, '-')}/${r.protocol} from ${SOURCE_LABEL[r.source]}`;
-
-/** `6443`, or a range with the tool's separator: `30000:32767` (ufw, iptables), `30000-32767`. */
-export const portText = (r: { port: number; endPort?: number }, separator: string): string =>
-  r.endPort === undefined ? String(r.port) : `${r.port}${separator}${r.endPort}`;
-
-/** Set and chain names for each source. */
-const SOURCE_NAME: Record<Source, string> = {
-  'control-plane': 'control_plane',
-  nodes: 'nodes',
-  clients: 'clients',
-  monitoring: 'monitoring',
-};
-
-const v4 = (sources: readonly string[]) => sources.filter((s) => !isV6(s));
-const v6 = (sources: readonly string[]) => sources.filter(isV6);
-
-/** Why ICMP is opened, said once per output. */
-export const ICMP_WHY =
-  "Cilium's health checks ping every other node (ICMP echo), and IPv6 cannot work without ICMPv6 neighbour discovery.";
-
-function header(plan: Plan, comment: string): string[] {
-  const { release, role } = plan.node;
-  return [
-    `${comment} Canonical Kubernetes ${release}, ${role} node (${describeOptions(plan.node)}).`,
-    `${comment} Opens only what other hosts must reach, ICMP between nodes, and forwarding for pods`,
-    `${comment} ${plan.forward.podCidr} and services ${plan.forward.serviceCidr}. Port pages: /ports/PORT/.`,
-  ];
-}
-
-/** `any` in a forward rule stands for no address match. */
-const isAny = (cidr: string) => cidr === 'any';
-
-/** Forward rules whose two ends are of one family (an IPv4 pod range never talks to IPv6 nodes). */
-function forwardsOf(plan: Plan): (ForwardRule & { v6: boolean })[] {
-  return plan.forward.rules.flatMap((f) => {
-    const families = [f.from, f.to].filter((c) => !isAny(c)).map(isV6);
-    if (families.some((x) => x !== families[0])) return [];
-    return [{ ...f, v6: families[0] ?? false }];
-  });
-}
+export { ICMP_WHY, portText } from './generate/common.ts';
+export { iptablesRulesets } from './generate/iptables.ts';
 
 function ufw(plan: Plan): string {
   const out = header(plan, '#');
@@ -114,21 +85,6 @@ function firewalld(plan: Plan): string {
   );
   return out.join('\n') + '\n';
 }
-
-type Group = { protocol: Rule['protocol']; sources: string[]; rules: Rule[]; name: string };
-
-/** Groups rules by protocol and source list, so each group becomes one set and one rule. */
-function groups(plan: Plan): Group[] {
-  const map = new Map<string, Group>();
-  for (const r of plan.rules) {
-    const key = `${r.protocol} ${r.sources.join(',')} ${r.source}`;
-    const name = `${r.protocol}_from_${SOURCE_NAME[r.source]}`;
-    if (!map.has(key)) map.set(key, { protocol: r.protocol, sources: r.sources, rules: [], name });
-    map.get(key)!.rules.push(r);
-  }
-  return [...map.values()];
-}
-
 function nftables(plan: Plan): string {
   const out = header(plan, '#');
   const gs = groups(plan);
@@ -213,98 +169,6 @@ function nftables(plan: Plan): string {
   return out.join('\n') + '\n';
 }
 
-/** multiport takes at most 15 ports, a range counting as two. */
-function multiportChunks(rules: Rule[]): Rule[][] {
-  const chunks: Rule[][] = [];
-  let current: Rule[] = [];
-  let weight = 0;
-  for (const r of rules) {
-    const w = r.endPort === undefined ? 1 : 2;
-    if (weight + w > 15) {
-      chunks.push(current);
-      current = [];
-      weight = 0;
-    }
-    current.push(r);
-    weight += w;
-  }
-  if (current.length) chunks.push(current);
-  return chunks;
-}
-
-/** One iptables-restore ruleset for a family, or the reason it has no port rules. */
-function iptablesFamily(plan: Plan, family: 'v4' | 'v6'): string[] {
-  const pick = family === 'v4' ? v4 : v6;
-  const icmpProto = family === 'v4' ? '-p icmp --icmp-type' : '-p ipv6-icmp --icmpv6-type';
-  const out = [
-    '*filter',
-    ':CK8S-INPUT - [0:0]',
-    ':CK8S-FORWARD - [0:0]',
-    '-A INPUT -j CK8S-INPUT',
-    '-A FORWARD -j CK8S-FORWARD',
-  ];
-  const icmp = plan.icmp.sources;
-  const echo = '-m comment --comment "ICMP echo: Cilium health checks ping every other node"';
-  if (!icmp.length) out.push(`-A CK8S-INPUT ${icmpProto} echo-request ${echo} -j ACCEPT`);
-  for (const s of pick(icmp))
-    out.push(`-A CK8S-INPUT -s ${s} ${icmpProto} echo-request ${echo} -j ACCEPT`);
-  if (family === 'v6')
-    for (const type of [
-      'neighbour-solicitation',
-      'neighbour-advertisement',
-      'router-advertisement',
-    ])
-      out.push(
-        `-A CK8S-INPUT ${icmpProto} ${type} -m comment --comment "IPv6 neighbour discovery" -j ACCEPT`,
-      );
-  for (const g of groups(plan)) {
-    const sources = g.sources.length ? pick(g.sources) : [''];
-    if (!sources.length) {
-      out.push(
-        `# ${g.name}: no ${family === 'v4' ? 'IPv4' : 'IPv6'} source given, so no rule here`,
-      );
-      continue;
-    }
-    for (const chunk of multiportChunks(g.rules)) {
-      const ports = chunk.map((r) => portText(r, ':')).join(',');
-      const comment = `-m comment --comment "${chunk
-        .map((r) => `${r.endpoint.serviceName} ${portText(r, '-')}`)
-        .join(', ')
-        .slice(0, 250)}"`;
-      for (const s of sources)
-        out.push(
-          `-A CK8S-INPUT ${s ? `-s ${s} ` : ''}-p ${g.protocol} -m multiport --dports ${ports} ${comment} -j ACCEPT`,
-        );
-    }
-  }
-  out.push('-A CK8S-FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT');
-  for (const f of forwardsOf(plan).filter((x) => x.v6 === (family === 'v6'))) {
-    const match = [isAny(f.from) ? '' : `-s ${f.from}`, isAny(f.to) ? '' : `-d ${f.to}`]
-      .filter(Boolean)
-      .join(' ');
-    out.push(`-A CK8S-FORWARD ${match} -m comment --comment "${f.why.slice(0, 250)}" -j ACCEPT`);
-  }
-  out.push('COMMIT');
-  return out;
-}
-
-function iptables(plan: Plan): string {
-  return (
-    [
-      ...header(plan, '#'),
-      '# Run as root. IPv4 rules go to iptables-restore, IPv6 rules to ip6tables-restore: an IPv4',
-      '# ruleset alone would leave IPv6 traffic to whatever ip6tables already says.',
-      `# ICMP: ${ICMP_WHY}`,
-      "sudo iptables-restore --noflush <<'EOF'",
-      ...iptablesFamily(plan, 'v4'),
-      'EOF',
-      "sudo ip6tables-restore --noflush <<'EOF'",
-      ...iptablesFamily(plan, 'v6'),
-      'EOF',
-    ].join('\n') + '\n'
-  );
-}
-
 export function generateHost(tool: HostTool, plan: Plan): string {
   switch (tool) {
     case 'ufw':
@@ -316,10 +180,4 @@ export function generateHost(tool: HostTool, plan: Plan): string {
     case 'iptables':
       return iptables(plan);
   }
-}
-
-/** The two rulesets of the iptables output, for iptables-restore and ip6tables-restore. */
-export function iptablesRulesets(text: string): { v4: string; v6: string } {
-  const bodies = [...text.matchAll(/<<'EOF'\n([\s\S]*?)\nEOF/g)].map((m) => `${m[1]}\n`);
-  return { v4: bodies[0] ?? '', v6: bodies[1] ?? '' };
 }

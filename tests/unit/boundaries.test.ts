@@ -175,3 +175,16 @@ test('no browser bundle reaches zod, the schema or the data loader, even through
   }
   assert.deepEqual(bad, []);
 });
+
+test('no file under src/ is longer than 300 lines', () => {
+  const files = walk(join(ROOT, 'src')).concat(
+    readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => join(ROOT, 'src', f)),
+  );
+  assert.ok(files.length > 50, 'the walk finds the sources');
+  const long = files
+    .map((f) => ({ file: rel(f), lines: readFileSync(f, 'utf8').split('\n').length - 1 }))
+    .filter((x) => x.lines > 300);
+  assert.deepEqual(long, []);
+});
