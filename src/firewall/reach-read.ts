@@ -11,13 +11,9 @@ import { REACH_FORMAT } from './reach.ts';
 import { clusterPlan, isCloudTool, type Tool } from './plan.ts';
 import { generateCloud } from './terraform.ts';
 
-export type ReachVerdict = 'reachable' | 'refused' | 'blocked' | 'skipped';
-export const REACH_VERDICTS: readonly ReachVerdict[] = [
-  'blocked',
-  'refused',
-  'reachable',
-  'skipped',
-];
+import { REACH_VERDICTS, type ReachVerdict } from './reach-verdicts.ts';
+
+export { REACH_VERDICTS, type ReachVerdict } from './reach-verdicts.ts';
 
 export interface ReachFinding {
   line: number;
