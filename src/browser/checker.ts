@@ -33,6 +33,7 @@ function state(): ShareState & { errors: string[] } {
     node,
     format: select('format').value as FormatChoice,
     audit: select('mode').value === 'audit',
+    tool: select('tool').value as Tool,
     errors: errors.map((e) => e.forForm),
   };
 }
@@ -62,7 +63,7 @@ function run(): void {
     node: now.node,
     format: now.format ?? 'auto',
     audit: !!now.audit,
-    tool: (select('tool')?.value ?? 'ufw') as Tool,
+    tool: now.tool ?? 'ufw',
   };
   worker.postMessage(request);
 }
@@ -137,6 +138,7 @@ function restore(shared: ShareState): void {
   writeNodeForm(form, shared.node, 'check');
   if (shared.format) select('format').value = shared.format;
   if (shared.audit) select('mode').value = 'audit';
+  if (shared.tool) select('tool').value = shared.tool;
   input.value = shared.input;
 }
 

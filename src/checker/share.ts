@@ -4,6 +4,7 @@
  * The node's options use the keys of the node field table (domain/node.ts).
  */
 import { nodeFromParams, nodeToParams, type NodeInput } from '../domain/node.ts';
+import { TOOLS, type FirewallTool } from '../domain/enums.ts';
 import { FORMATS, type FormatChoice } from './types.ts';
 
 export interface ShareState {
@@ -12,14 +13,18 @@ export interface ShareState {
   format?: FormatChoice;
   /** Audit the node instead of checking for conflicts. */
   audit?: boolean;
+  /** The firewall tool whose rules a reachability report gives for blocked paths (default ufw). */
+  tool?: FirewallTool;
 }
 
+const isTool = (text: string): text is FirewallTool => (TOOLS as readonly string[]).includes(text);
 const isFormat = (text: string): text is FormatChoice =>
   text === 'auto' || FORMATS.some((f) => f.id === text);
 
 export function decodeFragment(hash: string): ShareState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const format = params.get('format');
+  const tool = params.get('tool');
   const ports = (params.get('ports') ?? '')
     .split(',')
     .map((p) => p.trim())
@@ -29,6 +34,7 @@ export function decodeFragment(hash: string): ShareState {
     node: nodeFromParams(params, 'check'),
     ...(format && isFormat(format) ? { format } : {}),
     ...(params.get('mode') === 'audit' ? { audit: true } : {}),
+    ...(tool && isTool(tool) && tool !== TOOLS[0] ? { tool } : {}),
   };
 }
 
@@ -47,5 +53,6 @@ export function encodeFragment(state: ShareState): string {
   nodeToParams(state.node, 'check', params);
   if (state.format && state.format !== 'auto') params.set('format', state.format);
   if (state.audit) params.set('mode', 'audit');
+  if (state.tool && state.tool !== TOOLS[0]) params.set('tool', state.tool);
   return `#${params.toString()}`;
 }

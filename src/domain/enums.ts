@@ -52,6 +52,18 @@ export const PURPOSES = [
   'services',
 ] as const;
 
+/** Rules for one host's own firewall. */
+export const HOST_TOOLS = ['ufw', 'firewalld', 'nftables', 'iptables'] as const;
+/** Terraform for a cloud's security groups or firewall: the whole cluster, both roles. */
+export const CLOUD_TOOLS = [
+  'terraform-aws',
+  'terraform-gcp',
+  'terraform-azure',
+  'terraform-openstack',
+  'terraform-hcloud',
+] as const;
+export const TOOLS = [...HOST_TOOLS, ...CLOUD_TOOLS] as const;
+
 export type Role = (typeof ROLES)[number];
 export type Bind = (typeof BINDS)[number];
 export type Transport = (typeof TRANSPORTS)[number];
@@ -60,3 +72,6 @@ export type Datastore = (typeof DATASTORES)[number];
 export type Profile = (typeof PROFILES)[number];
 export type Placement = (typeof PLACEMENTS)[number];
 export type ReachableFrom = (typeof REACHABLE_FROM)[number];
+export type HostTool = (typeof HOST_TOOLS)[number];
+export type CloudTool = (typeof CLOUD_TOOLS)[number];
+export type FirewallTool = (typeof TOOLS)[number];

@@ -4,26 +4,20 @@
  */
 import type { Model, NetworkView } from '../domain/model.ts';
 import { isNetwork } from '../domain/model.ts';
-import type { ReachableFrom, Role } from '../domain/enums.ts';
+import { CLOUD_TOOLS, type CloudTool, type ReachableFrom, type Role } from '../domain/enums.ts';
 import type { NodeInput, RoleSpec } from '../domain/node.ts';
 import type { UfwRule } from '../domain/schema.ts';
 import { effectivePort } from '../domain/ports.ts';
 import { satisfies } from '../domain/conditions.ts';
 
-/** Rules for one host's own firewall. */
-export const HOST_TOOLS = ['ufw', 'firewalld', 'nftables', 'iptables'] as const;
-/** Terraform for a cloud's security groups or firewall: the whole cluster, both roles. */
-export const CLOUD_TOOLS = [
-  'terraform-aws',
-  'terraform-gcp',
-  'terraform-azure',
-  'terraform-openstack',
-  'terraform-hcloud',
-] as const;
-export const TOOLS = [...HOST_TOOLS, ...CLOUD_TOOLS] as const;
-export type HostTool = (typeof HOST_TOOLS)[number];
-export type CloudTool = (typeof CLOUD_TOOLS)[number];
-export type Tool = (typeof TOOLS)[number];
+export {
+  CLOUD_TOOLS,
+  HOST_TOOLS,
+  TOOLS,
+  type CloudTool,
+  type HostTool,
+  type FirewallTool as Tool,
+} from '../domain/enums.ts';
 export const isCloudTool = (tool: string): tool is CloudTool =>
   (CLOUD_TOOLS as readonly string[]).includes(tool);
 

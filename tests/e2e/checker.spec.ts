@@ -304,6 +304,11 @@ test('probe output pasted into the checker: each path with its verdict, and the 
   )!;
   await expect(page.locator('#reach-problems li.v-blocked')).toContainText(blocked.rule!);
   await expect(page.locator('#reach-pairs tbody tr')).toHaveCount(1);
+  // The tool is part of the shared link: a reload keeps it, and the rule with it.
+  await expect(page).toHaveURL(/tool=firewalld/);
+  await page.reload();
+  await expect(page.locator('select[name=tool]')).toHaveValue('firewalld');
+  await expect(page.locator('#reach-problems li.v-blocked')).toContainText(blocked.rule!);
 });
 
 test('/reach/ regenerates the probe for the options and offers it', async ({ page }) => {

@@ -117,6 +117,15 @@ test('share fragments round-trip, and bad values are dropped', () => {
     },
   };
   assert.deepEqual(decodeFragment(encodeFragment(state)), state);
+  const probe = { input: 'ck8s-reach v1 ...', node: {}, tool: 'terraform-aws' as const };
+  assert.equal(encodeFragment(probe), '#input=ck8s-reach+v1+...&tool=terraform-aws');
+  assert.deepEqual(decodeFragment(encodeFragment(probe)), probe);
+  assert.equal(
+    encodeFragment({ ...probe, tool: 'ufw' }),
+    '#input=ck8s-reach+v1+...',
+    'the default',
+  );
+  assert.deepEqual(decodeFragment('#input=x&tool=<script>'), { input: 'x', node: {} });
   assert.deepEqual(decodeFragment('#ports=9000,10250&role=worker'), {
     input: '9000\n10250',
     node: { role: 'worker' },
