@@ -11,6 +11,9 @@ export const SITE_URL = process.env.SITE_URL ?? 'https://ck8s-ports.example.org'
  */
 export const BASE_PATH = normalizeBase(process.env.BASE_PATH);
 
+/** A site path as text for people to read or copy, with the base: `/repo/api/v1/endpoints.json`. */
+export const shownPath = (path: string): string => `${BASE_PATH.slice(0, -1)}${path}`;
+
 function normalizeBase(raw: string | undefined): string {
   const trimmed = (raw ?? '/').trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';

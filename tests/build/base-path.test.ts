@@ -94,3 +94,14 @@ test('no placeholder origin or report address is left', () => {
   );
   assert.ok(read(join(out, 'index.html')).includes(REPORT));
 });
+
+test('site paths shown as text for copying carry the base too', () => {
+  const shown = html.flatMap((f) =>
+    [...read(f).matchAll(/<code>(\/(?:api|check|ports|downloads)\/[^<]*)<\/code>/g)].map(
+      (m) => `${relative(out, f).split(sep).join('/')}: ${m[1]}`,
+    ),
+  );
+  assert.deepEqual(shown, [], 'a root-relative site path as text');
+  const api = read(join(out, 'api/v1/index.html'));
+  assert.ok(api.includes(`<code>${BASE}api/v1/endpoints.json</code>`));
+});
