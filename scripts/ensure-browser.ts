@@ -1,7 +1,7 @@
 // Makes sure the end-to-end tests have a browser, and says in one line what it did.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { findBrowser } from './browser.ts';
+import { aptInstall, canAptInstall } from './lib/system-tools.ts';
 
 const found = findBrowser();
 if (found.kind !== 'none') {
@@ -11,22 +11,12 @@ if (found.kind !== 'none') {
   process.exit(0);
 }
 
-const isRoot = process.getuid?.() === 0;
-const isDebian =
-  existsSync('/etc/debian_version') ||
-  /ID(_LIKE)?=.*debian/.test(
-    existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '',
-  );
 try {
-  if (isRoot && isDebian) {
+  if (canAptInstall()) {
     console.log(
       "browser: none found; installing Debian's chromium package (apt-get update && apt-get install chromium)",
     );
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    aptInstall(['chromium']);
   } else {
     console.log(
       "browser: none found; downloading Playwright's Chromium (npx playwright install chromium)",

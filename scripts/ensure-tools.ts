@@ -2,33 +2,21 @@
 // the system commands in scripts/lib/system-tools.ts. As root on Debian it installs what is
 // missing with one apt-get; elsewhere it says which tests will be skipped, and the browser step
 // (ensure-browser.ts) downloads Playwright's Chromium. One line per fact.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { findBrowser } from './browser.ts';
-import { findCommand, SYSTEM_TOOLS } from './lib/system-tools.ts';
+import { aptInstall, canAptInstall, findCommand, SYSTEM_TOOLS } from './lib/system-tools.ts';
 
 const missing = SYSTEM_TOOLS.filter((t) => !findCommand(t.command));
-const packages = [...new Set(missing.map((t) => t.pkg))];
+const packages: string[] = [...new Set(missing.map((t) => t.pkg))];
 if (findBrowser().kind === 'none') packages.push('chromium');
 if (!packages.length) {
   console.log('tools: every system command the tests use is here');
   process.exit(0);
 }
 
-const isRoot = process.getuid?.() === 0;
-const isDebian =
-  existsSync('/etc/debian_version') ||
-  /ID(_LIKE)?=.*debian/.test(
-    existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '',
-  );
-if (isRoot && isDebian) {
+if (canAptInstall()) {
   console.log(`tools: installing Debian packages: ${packages.join(' ')}`);
   try {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    aptInstall(packages);
   } catch (error) {
     console.error(`tools: apt-get failed (${(error as Error).message.split('\n')[0]})`);
     process.exit(1);

@@ -3,7 +3,8 @@
  * iptables-restore check the generated rulesets, ip and ping run the reachability probe between
  * network namespaces. Shared by scripts/ensure-tools.ts and the tests that need them.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 export const SYSTEM_TOOLS = [
@@ -38,4 +39,20 @@ export function missingTools(...commands: SystemCommand[]): string | undefined {
   const reason = `${missing.join(', ')} not found: install ${packages.join(', ')}`;
   if (process.env.CI === 'true') throw new Error(`${reason} (CI must run every test)`);
   return reason;
+}
+
+/** Root on Debian (or a Debian derivative): where the tests may install packages with apt-get. */
+export function canAptInstall(): boolean {
+  const osRelease = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
+  const isDebian = existsSync('/etc/debian_version') || /ID(_LIKE)?=.*debian/.test(osRelease);
+  return process.getuid?.() === 0 && isDebian;
+}
+
+/** apt-get update, then one install of the packages, quietly; throws with apt's error. */
+export function aptInstall(packages: readonly string[]): void {
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
