@@ -5,12 +5,14 @@
  */
 import type { Model } from '../domain/model.ts';
 import { isV6 } from '../domain/net.ts';
-import type { Role } from '../domain/enums.ts';
+import { DATASTORES, type Datastore, type Role } from '../domain/enums.ts';
+import type { NodeInput } from '../domain/node.ts';
+import { isPort } from '../domain/ports.ts';
 import { portUrl } from '../domain/urls.ts';
 import { REACH_FORMAT } from './reach.ts';
 import { clusterPlan, isCloudTool, type Tool } from './plan.ts';
 import { generateCloud } from './terraform.ts';
-
+import { id } from './terraform/common.ts';
 import { REACH_VERDICTS, type ReachVerdict } from './reach-verdicts.ts';
 
 export { REACH_VERDICTS, type ReachVerdict } from './reach-verdicts.ts';
@@ -46,11 +48,17 @@ export interface ReachReport {
 
 const isRole = (x: string | undefined): x is Role => x === 'control-plane' || x === 'worker';
 
-/** The one rule that opens a blocked path, for the tool the person uses. */
+/**
+ * The one rule that opens a blocked path, for the tool the person uses. For a cloud, the rule is
+ * the resource of the whole-cluster output that `cloudText` gives (by default, for the latest
+ * release's defaults; readReach passes the probe's own options, generated once per report).
+ */
 export function ruleFor(
   model: Model,
   tool: Tool,
   f: Pick<ReachFinding, 'from' | 'src' | 'role' | 'protocol' | 'port'>,
+  cloudText: () => string = () =>
+    isCloudTool(tool) ? generateCloud(tool, clusterPlan(model, {}), { origin: '' }) : '',
 ): string {
   const src = f.src && f.src !== '-' ? f.src : undefined;
   const six = src ? isV6(src) : false;
@@ -86,8 +94,7 @@ export function ruleFor(
   }
   // A cloud: the resource (or rule block) of the whole-cluster output for this flow.
   if (!isCloudTool(tool)) return '';
-  const text = generateCloud(tool, clusterPlan(model, {}), { origin: '' });
-  const id = (x: string) => x.replace(/-/g, '_');
+  const text = cloudText();
   const names =
     f.protocol === 'icmp'
       ? [`${id(f.role)}_icmp`]
@@ -123,26 +130,55 @@ const REASON: Record<ReachVerdict, (f: ReachFinding) => string> = {
           : 'Skipped.',
 };
 
+/** `key=value` fields of a probe line, after its format tag. */
+const fields = (rest: string) =>
+  Object.fromEntries(
+    rest
+      .split(/\s+/)
+      .filter((pair) => pair.includes('='))
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  ) as Record<string, string | undefined>;
+
+/** The options the probe's header line names (`# ck8s-reach v1 role=... release=...`). */
+function headerOptions(kv: Record<string, string | undefined>): NodeInput {
+  const datastore = DATASTORES.find((d): d is Datastore => d === kv.datastore);
+  return {
+    ...(kv.release ? { release: kv.release } : {}),
+    ...(datastore ? { datastore } : {}),
+    ...(kv['load-balancer'] ? { loadBalancer: kv['load-balancer'] === 'on' } : {}),
+  };
+}
+
 export function readReach(model: Model, text: string, tool: Tool = 'ufw'): ReachReport {
   const findings: ReachFinding[] = [];
   const unrecognized: ReachReport['unrecognized'] = [];
   const lines = text.split(/\r\n|\r|\n/);
+  // Cloud rules come from one whole-cluster output, for the options the probe was made for.
+  let options: NodeInput = {};
+  let cloud: string | undefined;
+  const cloudText = () =>
+    (cloud ??= isCloudTool(tool)
+      ? generateCloud(tool, clusterPlan(model, options), { origin: '' })
+      : '');
   lines.forEach((raw, i) => {
     const line = raw.trim();
+    if (line.startsWith(`# ${REACH_FORMAT} `)) {
+      const wanted = headerOptions(fields(line.slice(REACH_FORMAT.length + 3)));
+      try {
+        clusterPlan(model, wanted);
+        options = wanted;
+      } catch (error) {
+        const why = (error as Error).message;
+        unrecognized.push({ line: i + 1, text: raw, reason: `${why}; rules use the defaults` });
+      }
+      return;
+    }
     if (!line || line.startsWith('#')) return;
     if (!line.startsWith(`${REACH_FORMAT} `)) {
       unrecognized.push({ line: i + 1, text: raw, reason: `not a "${REACH_FORMAT}" line` });
       return;
     }
-    const kv = Object.fromEntries(
-      line
-        .slice(REACH_FORMAT.length + 1)
-        .split(/\s+/)
-        .map((pair) => {
-          const at = pair.indexOf('=');
-          return [pair.slice(0, at), pair.slice(at + 1)];
-        }),
-    ) as Record<string, string | undefined>;
+    const kv = fields(line.slice(REACH_FORMAT.length + 1));
     const protocol = kv.proto;
     const result = kv.result;
     if (!isRole(kv.from) || !isRole(kv.role) || !kv.to || !protocol || !result) {
@@ -164,6 +200,14 @@ export function readReach(model: Model, text: string, tool: Tool = 'ufw'): Reach
       return;
     }
     const port = Number(kv.port);
+    if (protocol !== 'icmp' && !isPort(port)) {
+      unrecognized.push({
+        line: i + 1,
+        text: raw,
+        reason: `port "${kv.port ?? ''}" is not 1-65535`,
+      });
+      return;
+    }
     const finding: ReachFinding = {
       line: i + 1,
       text: raw,
@@ -173,13 +217,13 @@ export function readReach(model: Model, text: string, tool: Tool = 'ufw'): Reach
       address: kv.to,
       role: kv.role,
       protocol,
-      ...(Number.isInteger(port) && port > 0 ? { port, url: portUrl(port) } : {}),
+      ...(protocol === 'icmp' ? {} : { port, url: portUrl(port) }),
       service: (kv.service ?? '').replace(/_/g, ' '),
       ms: Number(kv.ms) || 0,
       reason: kv.reason ?? '',
     };
     finding.reason = REASON[verdict](finding);
-    if (verdict === 'blocked') finding.rule = ruleFor(model, tool, finding);
+    if (verdict === 'blocked') finding.rule = ruleFor(model, tool, finding, cloudText);
     findings.push(finding);
   });
   const empty = () => ({ reachable: 0, refused: 0, blocked: 0, skipped: 0 });

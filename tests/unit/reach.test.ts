@@ -172,6 +172,53 @@ test('every tool, hosts and clouds, writes a rule for a blocked path', () => {
   assert.match(ruleFor(model, 'nftables', { ...f, protocol: 'icmp' }), /icmp type echo-request/);
 });
 
+test('cloud rules follow the options in the probe header', () => {
+  // A path that exists only with a non-default datastore: the rule must come from that plan.
+  const release = model.releases.find((r) => r.datastores.includes('k8s-dqlite'))!;
+  const defaults = reachPaths(model, {});
+  const extra = reachPaths(model, { release: release.id, datastore: 'k8s-dqlite' }).find(
+    (p) => p.protocol === 'tcp' && !defaults.some((q) => q.port === p.port),
+  )!;
+  assert.ok(extra, 'k8s-dqlite adds a path the defaults lack');
+  const probe = `${REACH_FORMAT} from=${extra.from} src=10.0.0.11 to=10.0.0.10 role=${extra.to} proto=tcp port=${extra.port} result=timeout ms=3000 service=${extra.service}`;
+  const header = `# ${REACH_FORMAT} role=${extra.from} release=${release.id} datastore=k8s-dqlite load-balancer=off`;
+  const withHeader = readReach(model, `${header}\n${probe}\n${probe}`, 'terraform-aws');
+  assert.deepEqual(withHeader.unrecognized, []);
+  for (const f of withHeader.findings) {
+    assert.match(f.rule!, new RegExp(`${extra.port}`));
+    assert.ok(!f.rule!.startsWith('See the'), 'the resource was found');
+  }
+  const without = readReach(model, probe, 'terraform-aws');
+  assert.ok(without.findings[0]!.rule!.startsWith('See the'), 'the defaults have no such rule');
+});
+
+test('bad probe lines and headers are reported by line, never read as paths', () => {
+  const r = readReach(
+    model,
+    [
+      `# ${REACH_FORMAT} role=worker release=0.9 datastore=etcd load-balancer=off`,
+      line('to=10.0.0.10 role=control-plane proto=tcp port=70000 result=open ms=1 service=x'),
+      line('to=10.0.0.10 role=control-plane proto=tcp result=open ms=1 service=x'),
+      line('to=10.0.0.10 role=control-plane proto=sctp port=9 result=open ms=1 service=x'),
+      line('to=10.0.0.10 role=control-plane proto=tcp port=6443 result=maybe ms=1 service=x'),
+      line('to=10.0.0.10 role=admin proto=tcp port=6443 result=open ms=1 service=x'),
+    ].join('\n'),
+  );
+  assert.deepEqual(r.findings, []);
+  assert.deepEqual(
+    r.unrecognized.map((u) => [u.line, u.reason]),
+    [
+      [1, r.unrecognized[0]!.reason],
+      [2, 'port "70000" is not 1-65535'],
+      [3, 'port "" is not 1-65535'],
+      [4, 'unknown protocol "sctp"'],
+      [5, 'unknown result "maybe"'],
+      [6, 'a field is missing or unknown'],
+    ],
+  );
+  assert.match(r.unrecognized[0]!.reason, /0\.9.*; rules use the defaults$/);
+});
+
 test('check-ports reads probe output: --json per probe, --tool, and exit 1 when anything is blocked', async () => {
   const out: string[] = [];
   const io = (text: string): CliIo => ({
