@@ -12,7 +12,7 @@ import { generateHost } from '../firewall/generate';
 import { closedRows, planHeading, ruleRow } from '../firewall/rows';
 import { CONDITION_FIELDS, nodeToParams } from '../domain/node';
 import { downloadText, el, labelCells, link } from './dom';
-import { paramsToForm, readNodeForm, syncReleaseFields } from './node-form';
+import { paramsToForm, readNodeForm, syncReleaseFields, watchNodeForm } from './node-form';
 
 const form = document.querySelector<HTMLFormElement>('#fw-form')!;
 const error = document.querySelector<HTMLElement>('#fw-error')!;
@@ -89,15 +89,7 @@ export function start(): void {
   syncReleaseFields(form, model.releases, 'firewall', !keepUrlOptions);
   // Render now: the change (or URL) that loaded this module has already happened.
   update();
-  form.addEventListener('input', (e) => {
-    if ((e.target as HTMLElement).getAttribute('name') === 'release')
-      syncReleaseFields(form, model.releases, 'firewall', true);
-    update();
-  });
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    update();
-  });
+  watchNodeForm(form, model.releases, 'firewall', update);
   cloud.addEventListener('change', () => void showCloud());
   document.querySelector('#fw-terraform-download')!.addEventListener('click', () => {
     if (!isCloudTool(cloud.value)) return;

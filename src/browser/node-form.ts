@@ -92,3 +92,24 @@ export function syncReleaseFields(
     if (reset || c.disabled || !offered.has(c.value)) c.value = field.write(defaults)[0] ?? '';
   }
 }
+
+/**
+ * Calls `update` on every change of a generator's node form (offering the newly chosen release's
+ * options first, reset to its defaults) and on submit, which stays on the page.
+ */
+export function watchNodeForm(
+  form: HTMLFormElement,
+  releases: readonly ReleaseFacts[],
+  program: NodeProgram,
+  update: () => void,
+): void {
+  form.addEventListener('input', (e) => {
+    if ((e.target as HTMLElement).getAttribute('name') === 'release')
+      syncReleaseFields(form, releases, program, true);
+    update();
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    update();
+  });
+}

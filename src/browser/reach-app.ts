@@ -3,7 +3,7 @@ import { model } from './data';
 import { reachScript } from '../firewall/reach';
 import { nodeToParams } from '../domain/node';
 import { downloadText } from './dom';
-import { paramsToForm, readNodeForm, syncReleaseFields } from './node-form';
+import { paramsToForm, readNodeForm, syncReleaseFields, watchNodeForm } from './node-form';
 
 const form = document.querySelector<HTMLFormElement>('#reach-form')!;
 const output = document.querySelector<HTMLElement>('#reach-script')!;
@@ -24,15 +24,7 @@ export function start(): void {
   paramsToForm(form, new URLSearchParams(location.search), 'reach');
   syncReleaseFields(form, model.releases, 'reach', false);
   update();
-  form.addEventListener('input', (e) => {
-    if ((e.target as HTMLElement).getAttribute('name') === 'release')
-      syncReleaseFields(form, model.releases, 'reach', true);
-    update();
-  });
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    update();
-  });
+  watchNodeForm(form, model.releases, 'reach', update);
 }
 
 export function download(): void {
