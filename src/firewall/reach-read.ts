@@ -9,7 +9,7 @@ import { DATASTORES, type Datastore, type Role } from '../domain/enums.ts';
 import type { NodeInput } from '../domain/node.ts';
 import { isPort } from '../domain/ports.ts';
 import { portUrl } from '../domain/urls.ts';
-import { REACH_FORMAT } from './reach.ts';
+import { OVERLAY_CHECK, REACH_FORMAT } from './reach.ts';
 import { clusterPlan, isCloudTool, type Tool } from './plan.ts';
 import { generateCloud } from './terraform.ts';
 import { id } from './terraform/common.ts';
@@ -124,7 +124,7 @@ const REASON: Record<ReachVerdict, (f: ReachFinding) => string> = {
     f.reason === 'own-address'
       ? 'This is the probing node itself.'
       : f.reason === 'udp-cannot-be-probed'
-        ? `UDP ${f.port} cannot be probed with /dev/tcp: check the overlay with cilium-health status.`
+        ? `UDP ${f.port} cannot be probed with /dev/tcp: check the overlay with ${OVERLAY_CHECK}.`
         : f.reason === 'no-ping'
           ? 'ping is not installed on the probing node.'
           : 'Skipped.',

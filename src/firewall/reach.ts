@@ -13,6 +13,15 @@ import { clusterPlan } from './plan.ts';
 
 export const REACH_FORMAT = 'ck8s-reach v1';
 
+/**
+ * How to check what /dev/tcp cannot: the UDP overlay between nodes, as Cilium's agent sees it.
+ * The DaemonSet `cilium` in kube-system and its container `cilium-agent` are upstream's names
+ * (k8s-snap docs/canonicalk8s/snap/howto/networking/default-network.md, lines 49 and 96, main
+ * d924cc2); `cilium-health status` reports each node's reachability from that agent.
+ */
+export const OVERLAY_CHECK =
+  'sudo k8s kubectl -n kube-system exec ds/cilium -c cilium-agent -- cilium-health status';
+
 export interface ReachPath {
   from: Role;
   to: Role;
@@ -114,8 +123,8 @@ function body(checks: string[] = []): string[] {
     'PATHS=$(paths)',
     '[ -n "$PATHS" ] || { echo "ck8s-reach: no paths for release $RELEASE, datastore $DATASTORE, load balancer $LB" >&2; exit 2; }',
     'echo "# $FORMAT role=$ROLE release=$RELEASE datastore=$DATASTORE load-balancer=$LB"',
-    'echo "# UDP (VXLAN 8472 and others) cannot be probed with /dev/tcp. Check the overlay with:"',
-    'echo "#   sudo k8s kubectl -n kube-system exec ds/cilium -- cilium-health status"',
+    'echo "# UDP paths (the VXLAN overlay among them) cannot be probed with /dev/tcp. Check them with:"',
+    `echo "#   ${OVERLAY_CHECK}"`,
     'for target in control-plane worker; do',
     '  if [ "$target" = control-plane ]; then ips=$CONTROL_PLANE; else ips=$WORKERS; fi',
     "  for ip in $(echo \"$ips\" | tr ',' ' '); do",
