@@ -3,7 +3,7 @@
  * copyText's "Copied" (or failure) message. One listener on the document serves buttons that
  * scripts add later.
  */
-import { copyText } from './dom';
+import { copyText } from './clipboard';
 
 export function enableCopyButtons(): void {
   document.addEventListener('click', (e) => {

@@ -16,19 +16,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 export const link = (href: string, text: string): HTMLAnchorElement =>
   el('a', { href: withBase(href) }, text);
 
-/** Puts text on the clipboard and says so on the button for a moment. */
-export async function copyText(text: Promise<string> | string, button: HTMLButtonElement) {
-  const label = button.textContent;
-  try {
-    // A ClipboardItem with a promise keeps the click's permission while the text is prepared.
-    const blob = Promise.resolve(text).then((t) => new Blob([t], { type: 'text/plain' }));
-    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
-    button.textContent = 'Copied';
-  } catch {
-    button.textContent = 'Copy failed: select and copy by hand';
-  }
-  setTimeout(() => (button.textContent = label), 1500);
-}
+export { copyText } from './clipboard';
 
 /** Offers text as a file download. */
 export function downloadText(text: string, name: string, type: string): void {
