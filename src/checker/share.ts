@@ -4,7 +4,7 @@
  * The node's options use the keys of the node field table (domain/node.ts).
  */
 import { nodeFromParams, nodeToParams, type NodeInput } from '../domain/node.ts';
-import { TOOLS, type FirewallTool } from '../domain/enums.ts';
+import { isFirewallTool, TOOLS, type FirewallTool } from '../domain/enums.ts';
 import { FORMATS, type FormatChoice } from './types.ts';
 
 export interface ShareState {
@@ -17,7 +17,6 @@ export interface ShareState {
   tool?: FirewallTool;
 }
 
-const isTool = (text: string): text is FirewallTool => (TOOLS as readonly string[]).includes(text);
 const isFormat = (text: string): text is FormatChoice =>
   text === 'auto' || FORMATS.some((f) => f.id === text);
 
@@ -34,7 +33,7 @@ export function decodeFragment(hash: string): ShareState {
     node: nodeFromParams(params, 'check'),
     ...(format && isFormat(format) ? { format } : {}),
     ...(params.get('mode') === 'audit' ? { audit: true } : {}),
-    ...(tool && isTool(tool) && tool !== TOOLS[0] ? { tool } : {}),
+    ...(tool && isFirewallTool(tool) && tool !== TOOLS[0] ? { tool } : {}),
   };
 }
 

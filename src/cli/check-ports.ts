@@ -12,6 +12,7 @@ import { FORMATS, type FormatChoice } from '../checker/types.ts';
 import { detectFormat } from '../checker/detect.ts';
 import { readReach, reachToText } from '../firewall/reach-read.ts';
 import { TOOLS, type Tool } from '../firewall/plan.ts';
+import { isFirewallTool } from '../domain/enums.ts';
 import { nodeUsage, parseNodeArgs, usageLine, UsageError } from './args.ts';
 
 export interface CliIo {
@@ -75,9 +76,8 @@ export function parseArgs(argv: string[]): CheckArgs {
     else if (flag === '--audit') args.audit = true;
     else if (flag === '--tool') {
       const v = value();
-      if (!TOOLS.includes(v as Tool))
-        throw new UsageError(`--tool must be one of ${TOOLS.join(', ')}`);
-      args.tool = v as Tool;
+      if (!isFirewallTool(v)) throw new UsageError(`--tool must be one of ${TOOLS.join(', ')}`);
+      args.tool = v;
     } else if (flag === '--format') {
       const v = value();
       if (v !== 'auto' && !FORMATS.some((f) => f.id === v))

@@ -63,6 +63,8 @@ export const CLOUD_TOOLS = [
   'terraform-hcloud',
 ] as const;
 export const TOOLS = [...HOST_TOOLS, ...CLOUD_TOOLS] as const;
+export const isFirewallTool = (text: string): text is FirewallTool =>
+  (TOOLS as readonly string[]).includes(text);
 
 export type Role = (typeof ROLES)[number];
 export type Bind = (typeof BINDS)[number];

@@ -119,7 +119,7 @@ const REASON: Record<ReachVerdict, (f: ReachFinding) => string> = {
   refused: (f) =>
     `The host answers, but nothing listens on ${f.port}/${f.protocol}, or a firewall REJECT rule answers for it. ${f.service} on ${f.address} may be down; see its port page.`,
   blocked: (f) =>
-    `No answer within the timeout: ${f.protocol === 'icmp' ? 'ICMP echo' : `${f.port}/${f.protocol}`} is dropped between ${f.from} and ${f.role} nodes, by a firewall or security group. The rule to add on ${f.address} is below.`,
+    `No answer within the timeout: ${f.protocol === 'icmp' ? 'ICMP echo' : `${f.port}/${f.protocol}`} is dropped between ${f.from} and ${f.role} nodes, by a firewall or security group. The rule to add for ${f.address} is below.`,
   skipped: (f) =>
     f.reason === 'own-address'
       ? 'This is the probing node itself.'
