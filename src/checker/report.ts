@@ -1,5 +1,6 @@
 /** Report renderings that need no DOM: Markdown for tickets, and plain text for the CLI. */
 import { describeOptions } from '../domain/node.ts';
+import { markdownText, oneLine } from '../domain/escape.ts';
 import { AUDIT_KINDS, AUDIT_LABEL, type AuditReport } from './audit.ts';
 import type { Finding, Report } from './types.ts';
 
@@ -30,7 +31,6 @@ export function summaryLine(r: Report): string {
 
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export function reportToMarkdown(r: Report, siteUrl = ''): string {
   const out = [
@@ -44,7 +44,7 @@ export function reportToMarkdown(r: Report, siteUrl = ''): string {
     '|---|---|---|---|---|---|---|',
     ...r.findings.map(
       (f) =>
-        `| ${f.line} | ${findingWhere(f)} | ${cell(f.address ?? '')} | ${cell(f.process ?? '')} | ${VERDICT_LABEL[f.verdict]} | ${f.endpoints.map((e) => `[${e.service} ${e.port}/${e.protocol}](${siteUrl}${e.url})`).join(', ')} | ${cell(f.reason)} |`,
+        `| ${f.line} | ${findingWhere(f)} | ${markdownText(f.address ?? '')} | ${markdownText(f.process ?? '')} | ${VERDICT_LABEL[f.verdict]} | ${f.endpoints.map((e) => `[${e.service} ${e.port}/${e.protocol}](${siteUrl}${e.url})`).join(', ')} | ${markdownText(f.reason)} |`,
     ),
   ];
   if (r.unrecognized.length)
@@ -54,10 +54,10 @@ export function reportToMarkdown(r: Report, siteUrl = ''): string {
       '',
       ...r.unrecognized.map(
         (u) =>
-          `- line ${u.line}: \`${u.text.replaceAll('`', "'")}\`${u.reason ? ` (${u.reason})` : ''}`,
+          `- line ${u.line}: \`${oneLine(u.text).replaceAll('`', "'")}\`${u.reason ? ` (${markdownText(u.reason)})` : ''}`,
       ),
     );
-  if (r.notes.length) out.push('', ...r.notes.map((n) => `> ${n}`));
+  if (r.notes.length) out.push('', ...r.notes.map((n) => `> ${markdownText(n)}`));
   return out.join('\n') + '\n';
 }
 

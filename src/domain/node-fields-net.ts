@@ -2,7 +2,7 @@
  * The node table's network rows: the node's address, the CIDRs the firewall admits, the cluster
  * ranges for forwarding, the NodePort switch and the peers the reachability probe tests.
  */
-import { isCidr } from './net.ts';
+import { parseCidr, parseIp } from './net.ts';
 import { NodeError, oneOf } from './node-error.ts';
 import type { NodeField } from './node.ts';
 
@@ -16,9 +16,9 @@ export const nodeIp: NodeField = {
   control: 'text',
   placeholder: '10.0.0.5',
   read(input, text) {
-    if (!/^[0-9a-fA-F.:]{2,45}$/.test(text))
-      throw new NodeError(nodeIp, `must be an IP address; not "${text}"`, undefined, true);
-    input.nodeIp = text;
+    const ip = parseIp(text);
+    if (!ip.ok) throw new NodeError(nodeIp, `must be an IP address (${ip.error})`, text, true);
+    input.nodeIp = ip.value;
   },
   write: (input) => (input.nodeIp ? [input.nodeIp] : []),
   summary: (spec) => spec.nodeIp && `node IP ${spec.nodeIp}`,
@@ -43,8 +43,9 @@ export function cidrField(
     placeholder,
     list: true,
     read(input, text) {
-      if (!isCidr(text)) throw new NodeError(field, 'not an IP address or CIDR', text);
-      input[key] = [...(input[key] ?? []), text];
+      const cidr = parseCidr(text);
+      if (!cidr.ok) throw new NodeError(field, `not an IP address or CIDR (${cidr.error})`, text);
+      input[key] = [...(input[key] ?? []), cidr.value];
     },
     write: (input) => input[key] ?? [],
   };
@@ -68,9 +69,10 @@ export function rangeField(
     programs: ['firewall'],
     control: 'text',
     read(input, text) {
-      if (!isCidr(text) || !text.includes('/'))
-        throw new NodeError(field, 'must be a CIDR such as 10.1.0.0/16', text, true);
-      input[key] = text;
+      const cidr = parseCidr(text, { prefix: 'required' });
+      if (!cidr.ok)
+        throw new NodeError(field, `must be a CIDR such as 10.1.0.0/16 (${cidr.error})`, text, true);
+      input[key] = cidr.value;
     },
     write: (input) => (input[key] ? [input[key]] : []),
     summary: (spec) => spec[key] && `${what} CIDR ${spec[key]}`,
@@ -116,8 +118,9 @@ export function ipsField(
         .split(',')
         .map((x) => x.trim())
         .filter(Boolean)) {
-        if (!isCidr(ip) || ip.includes('/')) throw new NodeError(field, 'not an IP address', ip);
-        input[key] = [...(input[key] ?? []), ip];
+        const parsed = parseIp(ip);
+        if (!parsed.ok) throw new NodeError(field, `not an IP address (${parsed.error})`, ip);
+        input[key] = [...(input[key] ?? []), parsed.value];
       }
     },
     write: (input) => input[key] ?? [],

@@ -8,6 +8,7 @@ import type { Release } from './schema.ts';
 import type { Datastore, Profile, Role } from './enums.ts';
 import type { Condition as DataCondition } from './schema-entries.ts';
 import type { PortOption } from './ports.ts';
+import type { Cidr, IpAddress } from './net.ts';
 import { ROLES } from './enums.ts';
 import { fieldsFor, NODE_FIELDS, NodeError, releaseField, roleField } from './node-fields.ts';
 
@@ -31,23 +32,23 @@ export interface NodeSpec {
   /** Ports changed at bootstrap. */
   ports: Partial<Record<PortOption, number>>;
   /** The node's default-route address, which settles overlaps with `default` binds. */
-  nodeIp?: string;
+  nodeIp?: IpAddress;
   /** Where the cluster's nodes live; empty means any source. */
-  nodeCidrs: string[];
+  nodeCidrs: Cidr[];
   /** Where API clients live; empty means any source. */
-  clientCidrs: string[];
+  clientCidrs: Cidr[];
   /** The cluster's pod range, when it is not the release's default. */
-  podCidr?: string;
+  podCidr?: Cidr;
   /** The cluster's service range, when it is not the release's default. */
-  serviceCidr?: string;
+  serviceCidr?: Cidr;
   /** Open the node-port range (NodePort and LoadBalancer Services) to clients. */
   nodePorts: boolean;
   /** Where a monitoring system scrapes metrics from; empty keeps metrics endpoints closed. */
-  monitoringCidrs: string[];
+  monitoringCidrs: Cidr[];
   /** The control plane nodes' addresses, for the reachability probe. */
-  controlPlaneIps: string[];
+  controlPlaneIps: IpAddress[];
   /** The worker nodes' addresses, for the reachability probe. */
-  workerIps: string[];
+  workerIps: IpAddress[];
 }
 
 /** A node of one role, as audits and firewall plans need. */

@@ -9,6 +9,7 @@ import type { NodeInput, RoleSpec } from '../domain/node.ts';
 import type { UfwRule } from '../domain/schema.ts';
 import { effectivePort } from '../domain/ports.ts';
 import { satisfies } from '../domain/conditions.ts';
+import { parseCidr, type Cidr } from '../domain/net.ts';
 
 export {
   CLOUD_TOOLS,
@@ -45,7 +46,7 @@ export interface Rule {
   protocol: NetworkView['protocol'];
   source: Source;
   /** Source networks; empty means any. */
-  sources: string[];
+  sources: Cidr[];
   /** Whether the upstream UFW how-to of the same release opens this port on this role; undefined where that release has no how-to. */
   inUpstreamHowto: boolean | undefined;
 }
@@ -61,8 +62,8 @@ export const CLOSED_LABEL: Record<ClosedReason, string> = {
 
 /** A forwarded (routed) flow the pod network needs; `any` where no CIDR narrows it. */
 export interface ForwardRule {
-  from: string;
-  to: string;
+  from: Cidr | 'any';
+  to: Cidr | 'any';
   /** `pods to nodes`: short enough for an nftables comment. */
   label: string;
   why: string;
@@ -74,9 +75,9 @@ export interface Plan {
   node: RoleSpec;
   rules: Rule[];
   /** ICMP echo between nodes (and ICMPv6 neighbour discovery): from these sources, or any. */
-  icmp: { sources: string[] };
+  icmp: { sources: Cidr[] };
   /** Forwarding for the pod and service ranges. */
-  forward: { podCidr: string; serviceCidr: string; rules: ForwardRule[] };
+  forward: { podCidr: Cidr; serviceCidr: Cidr; rules: ForwardRule[] };
   /** What the upstream UFW how-to of this release opens on this role that these rules do not. */
   howtoOnly: UfwRule[];
   /** Endpoints on this node that are never opened, and why. */
@@ -84,8 +85,8 @@ export interface Plan {
 }
 
 /** The routed flows of the pod network, from the upstream UFW how-to's and the reasons for ours. */
-function forwardRules(pod: string, service: string, nodes: readonly string[]): ForwardRule[] {
-  const toNodes = nodes.length ? nodes : ['any'];
+function forwardRules(pod: Cidr, service: Cidr, nodes: readonly Cidr[]): ForwardRule[] {
+  const toNodes: readonly (Cidr | 'any')[] = nodes.length ? nodes : ['any'];
   return [
     ...toNodes.map((to) => ({
       from: pod,
@@ -124,10 +125,17 @@ export function clusterPlan(model: Model, input: NodeInput): Record<Role, Plan> 
   return { 'control-plane': plan('control-plane'), worker: plan('worker') };
 }
 
+/** A range from the data, which the schema has already held to parseCidr. */
+function dataCidr(text: string, release: string): Cidr {
+  const cidr = parseCidr(text, { prefix: 'required' });
+  if (!cidr.ok) throw new Error(`release ${release}: default range ${text}: ${cidr.error}`);
+  return cidr.value;
+}
+
 export function firewallPlan(model: Model, node: RoleSpec): Plan {
   const release = model.release(node.release);
-  const podCidr = node.podCidr ?? release.defaultPodCidr;
-  const serviceCidr = node.serviceCidr ?? release.defaultServiceCidr;
+  const podCidr = node.podCidr ?? dataCidr(release.defaultPodCidr, release.id);
+  const serviceCidr = node.serviceCidr ?? dataCidr(release.defaultServiceCidr, release.id);
   const plan = rolePlan(model, node);
   return {
     ...plan,

@@ -4,7 +4,7 @@
  * the firewall generator for the tool the person uses.
  */
 import type { Model } from '../domain/model.ts';
-import { isV6 } from '../domain/net.ts';
+import { isV6, parseIp, type IpAddress } from '../domain/net.ts';
 import { DATASTORES, type Datastore, type Role } from '../domain/enums.ts';
 import type { NodeInput } from '../domain/node.ts';
 import { isPort } from '../domain/ports.ts';
@@ -23,9 +23,9 @@ export interface ReachFinding {
   verdict: ReachVerdict;
   /** The probing node's role, and its address when the probe saw one. */
   from: Role;
-  src?: string;
+  src?: IpAddress;
   /** The destination address and its role. */
-  address: string;
+  address: IpAddress;
   role: Role;
   protocol: 'tcp' | 'udp' | 'icmp';
   port?: number;
@@ -60,7 +60,7 @@ export function ruleFor(
   cloudText: () => string = () =>
     isCloudTool(tool) ? generateCloud(tool, clusterPlan(model, {}), { origin: '' }) : '',
 ): string {
-  const src = f.src && f.src !== '-' ? f.src : undefined;
+  const src = f.src;
   const six = src ? isV6(src) : false;
   if (f.protocol === 'icmp') {
     switch (tool) {
@@ -208,13 +208,24 @@ export function readReach(model: Model, text: string, tool: Tool = 'ufw'): Reach
       });
       return;
     }
+    // Addresses go into the suggested commands: only what the strict parser accepts, normalised.
+    const to = parseIp(kv.to);
+    if (!to.ok) {
+      unrecognized.push({ line: i + 1, text: raw, reason: `to=: ${to.error}; no rule offered` });
+      return;
+    }
+    const src = kv.src && kv.src !== '-' ? parseIp(kv.src) : undefined;
+    if (src && !src.ok) {
+      unrecognized.push({ line: i + 1, text: raw, reason: `src=: ${src.error}; no rule offered` });
+      return;
+    }
     const finding: ReachFinding = {
       line: i + 1,
       text: raw,
       verdict,
       from: kv.from,
-      ...(kv.src && kv.src !== '-' ? { src: kv.src } : {}),
-      address: kv.to,
+      ...(src ? { src: src.value } : {}),
+      address: to.value,
       role: kv.role,
       protocol,
       ...(protocol === 'icmp' ? {} : { port, url: portUrl(port) }),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures.ts';
 import { model } from '../../src/domain/data.ts';
 import { createChecker, type Report } from '../../src/checker/index.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 const checker = createChecker(model);
 const fixture = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');
@@ -321,8 +322,8 @@ test('/reach/ regenerates the probe for the options and offers it', async ({ pag
   await expect(page.locator('#reach-script')).toHaveText(
     reachScript(model, {
       role: 'worker',
-      controlPlaneIps: ['192.0.2.10'],
-      workerIps: ['192.0.2.20'],
+      controlPlaneIps: [mustIp('192.0.2.10')],
+      workerIps: [mustIp('192.0.2.20')],
     }).trimEnd(),
   );
   await expect(page).toHaveURL(/cp=192\.0\.2\.10/);

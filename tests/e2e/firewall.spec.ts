@@ -12,6 +12,7 @@ import { SITE_URL } from '../../src/consts.ts';
 import { generateHost as generate } from '../../src/firewall/generate.ts';
 import { flows } from '../../src/view/guides.ts';
 import { ruleRow } from '../../src/firewall/rows.ts';
+import { mustCidr } from '../../src/domain/net.ts';
 
 test('without JavaScript the page shows the control plane rules for every tool', async ({
   browser,
@@ -31,7 +32,7 @@ test('options regenerate the rules and land in a shareable URL', async ({ page }
   await page.goto('/firewall/');
   await page.selectOption('select[name=role]', 'worker');
   await page.fill('input[name=nodes]', '10.0.0.0/24');
-  const plan = firewallPlan(model, model.roleNode({ role: 'worker', nodeCidrs: ['10.0.0.0/24'] }));
+  const plan = firewallPlan(model, model.roleNode({ role: 'worker', nodeCidrs: [mustCidr('10.0.0.0/24')] }));
   await expect(page.locator('#fw-nftables')).toHaveText(generate('nftables', plan).trimEnd());
   await expect(page).toHaveURL(/role=worker/);
   const url = page.url();

@@ -5,6 +5,7 @@ import { model } from '../../src/domain/data.ts';
 import type { AuditReport } from '../../src/checker/audit.ts';
 import type { NodeInput } from '../../src/domain/node.ts';
 import { checker, fixture } from './checker-helpers.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 const audit = (text: string, input: NodeInput) =>
   checker.audit(text, model.roleNode(input, 'check'));
@@ -18,7 +19,7 @@ const kinds = (r: AuditReport, kind: string) =>
 test('healthy control plane: everything documented is listening; Cilium metrics are undocumented; containerd not missing', async () => {
   const r = await audit(fixture('own/ss-tulpn-ck8s-control-plane.txt'), {
     role: 'control-plane',
-    nodeIp: '10.0.0.5',
+    nodeIp: mustIp('10.0.0.5'),
   });
   const expected = checker
     .targets(model.node({ role: 'control-plane' }))

@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
 import { detectFormat, parseInput } from '../../src/checker/index.ts';
 import { byLine, check, checker, fixture, lineOf, portsOf } from './checker-helpers.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 const dqliteRelease = model.releases.filter((r) => r.datastores.includes('k8s-dqlite')).at(-1)!.id;
 
 test('a healthy control plane (ss -tulpn): every Canonical Kubernetes listener is expected, nothing clashes', async () => {
   const text = fixture('own/ss-tulpn-ck8s-control-plane.txt');
-  const r = await check(text, { nodeIp: '10.0.0.5' });
+  const r = await check(text, { nodeIp: mustIp('10.0.0.5') });
   assert.equal(r.format, 'ss');
   assert.equal(r.summary.conflict, 0);
   assert.equal(r.summary['possible-conflict'], 0);
@@ -46,7 +47,7 @@ test('a worker: k8s-apiserver-p (15 characters) on 6443 is expected; MinIO on 12
     role: 'worker',
     release: dqliteRelease,
     datastore: 'k8s-dqlite',
-    nodeIp: '10.0.0.21',
+    nodeIp: mustIp('10.0.0.21'),
   });
   assert.equal(byLine(r, lineOf(text, 'k8s-apiserver-p'))[0]!.verdict, 'expected');
   assert.equal(byLine(r, lineOf(text, 'minio'))[0]!.verdict, 'ok', 'workers run no k8s-dqlite');
@@ -59,7 +60,7 @@ test('a worker: k8s-apiserver-p (15 characters) on 6443 is expected; MinIO on 12
     role: 'control-plane',
     release: dqliteRelease,
     datastore: 'k8s-dqlite',
-    nodeIp: '10.0.0.21',
+    nodeIp: mustIp('10.0.0.21'),
   });
   const minio = byLine(cp, lineOf(text, 'minio'))[0]!;
   assert.equal(minio.verdict, 'conflict');
@@ -85,7 +86,7 @@ test('a process that only resembles a Canonical Kubernetes one is foreign', asyn
 
 test('netstat -tulpn: PID/Program truncation counts, a foreign python3 on 10259 clashes', async () => {
   const text = fixture('own/netstat-tulpn.txt');
-  const r = await check(text, { nodeIp: '10.0.0.5' });
+  const r = await check(text, { nodeIp: mustIp('10.0.0.5') });
   assert.equal(r.format, 'netstat');
   assert.equal(byLine(r, lineOf(text, '1455/kube-controlle'))[0]!.verdict, 'expected');
   const py = byLine(r, lineOf(text, 'python3'))[0]!;
@@ -151,7 +152,7 @@ test('compose long syntax, ranges, IPv6 host_ip, UDP, and host networking', asyn
 
 test('Kubernetes JSON List: hostNetwork containerPorts and hostPort with hostIP', async () => {
   const text = fixture('own/k8s-hostport.json');
-  const r = await check(text, { nodeIp: '10.0.0.5' });
+  const r = await check(text, { nodeIp: mustIp('10.0.0.5') });
   assert.equal(r.format, 'kubernetes');
   assert.equal(r.findings.find((f) => f.port === 4240)!.verdict, 'conflict');
   assert.equal(r.findings.find((f) => f.port === 8472)!.protocol, 'udp');

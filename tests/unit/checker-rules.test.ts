@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
 import { check, checker } from './checker-helpers.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 type Target = ReturnType<typeof checker.targets>[number];
 /** An endpoint on every node, on one port, that binds one interface: the table's plain case. */
@@ -60,14 +61,14 @@ test('* in a plain list is a dual-stack wildcard; no address is assumed to be al
 });
 
 test('the node IP settles a default-interface overlap', async () => {
-  const same = await check(`10.0.0.9:${dflt.port}/tcp`, { nodeIp: '10.0.0.9' });
+  const same = await check(`10.0.0.9:${dflt.port}/tcp`, { nodeIp: mustIp('10.0.0.9') });
   assert.equal(same.findings[0]!.verdict, 'conflict');
-  const other = await check(`10.0.0.9:${dflt.port}/tcp`, { nodeIp: '10.0.0.5' });
+  const other = await check(`10.0.0.9:${dflt.port}/tcp`, { nodeIp: mustIp('10.0.0.5') });
   assert.equal(other.findings[0]!.verdict, 'ok');
 });
 
 test('the pre-flight rule turns any TCP listener on a tested port into a conflict', async () => {
-  const r = await check(`10.0.0.9:${preflightDefault.port}/tcp`, { nodeIp: '10.0.0.5' });
+  const r = await check(`10.0.0.9:${preflightDefault.port}/tcp`, { nodeIp: mustIp('10.0.0.5') });
   assert.equal(r.findings[0]!.verdict, 'conflict');
   assert.match(r.findings[0]!.reason, /Blocks bootstrap\/join/);
   const loopback = target((t) => t.endpoint.bind === 'default' && t.endpoint.checks.length > 0);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
 import { byLine, check, checker, fixture, lineOf } from './checker-helpers.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 const dqliteRelease = model.releases.filter((r) => r.datastores.includes('k8s-dqlite')).at(-1)!.id;
 
@@ -38,10 +39,10 @@ test('06 lsof: 9-character names are recognised, old kubeadm ports are not Canon
 
 test('08 ss -ltpn on a kubeadm controller: etcd, kubelet, controller manager are themselves', async () => {
   const text = fixture('samples/08-ss-ltpn-kubeadm-controller-ubuntu2404.txt');
-  const r = await check(text, { nodeIp: '192.168.1.105', kubeProxyReplacement: false });
+  const r = await check(text, { nodeIp: mustIp('192.168.1.105'), kubeProxyReplacement: false });
   assert.equal(r.summary.conflict, 0);
   // With kube-proxy replacement on, kube-proxy does not run, yet k8sd still tests its ports.
-  const replaced = await check(text, { nodeIp: '192.168.1.105', kubeProxyReplacement: true });
+  const replaced = await check(text, { nodeIp: mustIp('192.168.1.105'), kubeProxyReplacement: true });
   assert.deepEqual(
     replaced.findings.filter((f) => f.verdict === 'conflict').map((f) => f.preflight),
     model.checks

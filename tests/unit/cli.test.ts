@@ -5,6 +5,7 @@ import { parseArgs, runCli, type CliIo } from '../../src/cli/check-ports.ts';
 import { decodeFragment, encodeFragment } from '../../src/checker/share.ts';
 import type { Report } from '../../src/checker/types.ts';
 import type { AuditReport } from '../../src/checker/audit.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 function io(stdin: string | Uint8Array, files: Record<string, string> = {}) {
   const out: string[] = [];
@@ -112,7 +113,7 @@ test('share fragments round-trip, and bad values are dropped', () => {
       role: 'worker' as const,
       datastore: 'k8s-dqlite' as const,
       kubeProxyReplacement: false,
-      nodeIp: '10.0.0.5',
+      nodeIp: mustIp('10.0.0.5'),
       ports: { 'secure-port': 16443 },
     },
   };

@@ -14,6 +14,7 @@ import { generateHost as generate, iptablesRulesets } from '../../src/firewall/g
 import { runFirewallCli } from '../../src/cli/firewall.ts';
 import { ROLES } from '../../src/domain/enums.ts';
 import { findCommand, missingTools, type SystemCommand } from '../../scripts/lib/system-tools.ts';
+import { mustCidr } from '../../src/domain/net.ts';
 
 /** The ports each tool's output opens to other hosts (not ICMP), read back from its own syntax. */
 function openedPorts(tool: (typeof HOST_TOOLS)[number], text: string): string[] {
@@ -71,7 +72,7 @@ for (const release of model.releases) {
           const expected = reachable(input);
           const plan = firewallPlan(
             model,
-            model.roleNode({ ...input, nodeCidrs: ['10.0.0.0/24'], clientCidrs: ['192.0.2.0/24'] }),
+            model.roleNode({ ...input, nodeCidrs: [mustCidr('10.0.0.0/24')], clientCidrs: [mustCidr('192.0.2.0/24')] }),
           );
           for (const tool of HOST_TOOLS)
             assert.deepEqual(
@@ -223,16 +224,16 @@ const noIptables = missingTools('iptables-restore', 'ip6tables-restore');
 const dir = mkdtempSync(join(tmpdir(), 'fw-'));
 const VARIANTS: [string, Parameters<typeof model.roleNode>[0]][] = [
   ['any source', {}],
-  ['with CIDRs', { nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'], clientCidrs: ['192.0.2.0/24'] }],
-  ['IPv6 only', { nodeCidrs: ['2001:db8::/64'], clientCidrs: ['2001:db8:1::/64'] }],
+  ['with CIDRs', { nodeCidrs: [mustCidr('10.0.0.0/24'), mustCidr('2001:db8::/64')], clientCidrs: [mustCidr('192.0.2.0/24')] }],
+  ['IPv6 only', { nodeCidrs: [mustCidr('2001:db8::/64')], clientCidrs: [mustCidr('2001:db8:1::/64')] }],
   [
     'every option',
     {
-      nodeCidrs: ['10.0.0.0/24'],
-      monitoringCidrs: ['10.0.9.0/24', '2001:db8:9::/64'],
+      nodeCidrs: [mustCidr('10.0.0.0/24')],
+      monitoringCidrs: [mustCidr('10.0.9.0/24'), mustCidr('2001:db8:9::/64')],
       nodePorts: true,
-      podCidr: '10.42.0.0/16',
-      serviceCidr: '10.43.0.0/16',
+      podCidr: mustCidr('10.42.0.0/16'),
+      serviceCidr: mustCidr('10.43.0.0/16'),
       loadBalancer: true,
     },
   ],
@@ -268,7 +269,7 @@ for (const role of ROLES) {
 }
 
 test('IPv6-only sources are never dropped: every tool opens the ports to them, or says why not', () => {
-  const v6 = { nodeCidrs: ['2001:db8::/64'], clientCidrs: ['2001:db8:1::/64'] };
+  const v6 = { nodeCidrs: [mustCidr('2001:db8::/64')], clientCidrs: [mustCidr('2001:db8:1::/64')] };
   for (const role of ROLES) {
     const plan = firewallPlan(model, model.roleNode({ role, ...v6 }));
     const expected = reachable({ role });
@@ -284,7 +285,7 @@ test('IPv6-only sources are never dropped: every tool opens the ports to them, o
 });
 
 test('every host tool allows ICMP echo between nodes, and IPv6 neighbour discovery', () => {
-  for (const options of [{}, { nodeCidrs: ['10.0.0.0/24'] }, { nodeCidrs: ['2001:db8::/64'] }]) {
+  for (const options of [{}, { nodeCidrs: [mustCidr('10.0.0.0/24')] }, { nodeCidrs: [mustCidr('2001:db8::/64')] }]) {
     const plan = firewallPlan(model, model.roleNode({ role: 'worker', ...options }));
     const text = (tool: (typeof HOST_TOOLS)[number]) => generate(tool, plan);
     assert.match(text('nftables'), /icmp(v6)? type echo-request accept/);
@@ -299,10 +300,10 @@ test('every host tool allows ICMP echo between nodes, and IPv6 neighbour discove
 });
 
 test('forwarding rules for the pod range in every host tool, upstream routed rules first', () => {
-  const pod = '10.1.0.0/16';
+  const pod = mustCidr('10.1.0.0/16');
   const plan = firewallPlan(
     model,
-    model.roleNode({ role: 'worker', podCidr: pod, nodeCidrs: ['10.0.20.0/24'] }),
+    model.roleNode({ role: 'worker', podCidr: pod, nodeCidrs: [mustCidr('10.0.20.0/24')] }),
   );
   assert.deepEqual(
     plan.forward.rules.filter((f) => f.upstream).map((f) => `${f.from} ${f.to}`),
@@ -344,7 +345,7 @@ test('--node-ports opens the node port range; it stays closed by default', () =>
 });
 
 test('--monitoring-cidr opens the metrics endpoints to that range only, never a localhost one', () => {
-  const monitoring = ['10.0.9.0/24'];
+  const monitoring = [mustCidr('10.0.9.0/24')];
   for (const role of ROLES)
     for (const profile of ['default', 'disa-stig'] as const) {
       const node = model.roleNode({ role, profile, monitoringCidrs: monitoring });

@@ -8,6 +8,7 @@ import { isRange } from '../../src/domain/model.ts';
 import type { NodeInput } from '../../src/domain/node.ts';
 import { ROLES } from '../../src/domain/enums.ts';
 import { check, checker } from './checker-helpers.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 const foreign = (port: number, protocol = 'tcp') =>
   `tcp   LISTEN 0 4096 *:${port} *:* users:(("nginx",pid=9,fd=3))`.replace(/^tcp/, protocol);
@@ -114,13 +115,13 @@ test('a profile override narrows the bind, and the audit holds the node to it', 
       const listing = ss(e.port, address(o.bind), e.service);
       const narrowed = await checker.audit(listing, {
         ...model.roleNode({ ...input, role }, 'check'),
-        nodeIp: '10.0.0.5',
+        nodeIp: mustIp('10.0.0.5'),
       });
       const item = (r: typeof narrowed) => r.items.find((i) => i.endpoint?.anchor === e.anchor);
       assert.equal(item(narrowed)?.kind, 'listening', `${e.anchor} as the profile binds it`);
       const plain = await checker.audit(listing, {
         ...model.roleNode({ release, role }, 'check'),
-        nodeIp: '10.0.0.5',
+        nodeIp: mustIp('10.0.0.5'),
       });
       assert.notEqual(item(plain)?.kind, 'listening', `${e.anchor} without the profile`);
     }
@@ -140,7 +141,7 @@ test('a one-replica endpoint is never missing, and never undocumented on any rol
         `${e.anchor} missing on ${role}`,
       );
     const listing = one.map((e) => ss(e.port, address(e.bind), e.service)).join('\n');
-    const r = await checker.audit(listing, { ...spec, nodeIp: '10.0.0.5' });
+    const r = await checker.audit(listing, { ...spec, nodeIp: mustIp('10.0.0.5') });
     for (const e of one)
       assert.ok(
         r.items.some((i) => i.kind === 'listening' && i.endpoint?.anchor === e.anchor),

@@ -13,6 +13,7 @@ import { model } from '../../src/domain/data.ts';
 import { reachPaths, reachScript } from '../../src/firewall/reach.ts';
 import { readReach } from '../../src/firewall/reach-read.ts';
 import { findCommand, missingTools } from '../../scripts/lib/system-tools.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 const tag = `ck8s${process.pid % 100000}`;
 const [SRC, DST] = [`${tag}w`, `${tag}c`];
@@ -89,7 +90,7 @@ test(
       const script = join(dir, 'ck8s-reach.sh');
       writeFileSync(
         script,
-        reachScript(model, { role: 'worker', controlPlaneIps: [DST_IP], workerIps: [SRC_IP] }),
+        reachScript(model, { role: 'worker', controlPlaneIps: [mustIp(DST_IP)], workerIps: [mustIp(SRC_IP)] }),
       );
       run('bash', '-n', script);
       // Wait for the listeners, then probe with a short timeout.

@@ -14,6 +14,7 @@ import { readReach, ruleFor } from '../../src/firewall/reach-read.ts';
 import { runReachCli } from '../../src/cli/reach-script.ts';
 import { runCli, type CliIo } from '../../src/cli/check-ports.ts';
 import { ROLES } from '../../src/domain/enums.ts';
+import { mustIp } from '../../src/domain/net.ts';
 
 test('the paths are what the firewall plans admit from each role, TCP and UDP', () => {
   for (const to of ROLES) {
@@ -82,8 +83,8 @@ test('the README example: bash accepts the script, and it probes 6443, 6400 and 
 test('the script refuses bad arguments before it probes anything', () => {
   const generated = reachScript(model, {
     role: 'worker',
-    controlPlaneIps: ['192.0.2.10'],
-    workerIps: ['192.0.2.20'],
+    controlPlaneIps: [mustIp('192.0.2.10')],
+    workerIps: [mustIp('192.0.2.20')],
   });
   const other = model.releases.find((r) => r.id !== model.latest.id)!.id;
   // Each call exits 2 in argument checking, before the first probe: no packet is sent.
@@ -157,7 +158,7 @@ test('the reader gives each probe its verdict, a summary per pair, and the rule 
 test('every tool, hosts and clouds, writes a rule for a blocked path', () => {
   const f = {
     from: 'worker' as const,
-    src: '10.0.0.20',
+    src: mustIp('10.0.0.20'),
     role: 'control-plane' as const,
     protocol: 'tcp' as const,
     port: 10250,
@@ -168,7 +169,7 @@ test('every tool, hosts and clouds, writes a rule for a blocked path', () => {
     assert.match(rule, /10250/, tool);
     assert.ok(!rule.startsWith('See the'), `${tool} found its resource`);
   }
-  assert.match(ruleFor(model, 'iptables', { ...f, src: '2001:db8::5' }), /^sudo ip6tables /);
+  assert.match(ruleFor(model, 'iptables', { ...f, src: mustIp('2001:db8::5') }), /^sudo ip6tables /);
   assert.match(ruleFor(model, 'nftables', { ...f, protocol: 'icmp' }), /icmp type echo-request/);
 });
 

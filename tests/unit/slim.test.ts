@@ -16,6 +16,7 @@ import {
 import { generateCloud } from '../../src/firewall/terraform.ts';
 import { generateHost as generate } from '../../src/firewall/generate.ts';
 import { decodeInput } from '../../src/checker/decode.ts';
+import { mustCidr } from '../../src/domain/net.ts';
 
 const slim = createModel(slimReference(reference), { firewalld });
 const full = createChecker(model);
@@ -60,7 +61,7 @@ test('every firewall ruleset is the same from the slim data', () => {
   for (const release of model.releases)
     for (const role of ROLES)
       for (const datastore of release.datastores) {
-        const input = { release: release.id, role, datastore, nodeCidrs: ['10.0.0.0/24'] };
+        const input = { release: release.id, role, datastore, nodeCidrs: [mustCidr('10.0.0.0/24')] };
         for (const tool of TOOLS)
           assert.equal(
             generate(tool, firewallPlan(slim, slim.roleNode(input))),
@@ -70,8 +71,8 @@ test('every firewall ruleset is the same from the slim data', () => {
       }
   for (const tool of CLOUD_TOOLS)
     assert.equal(
-      generateCloud(tool, clusterPlan(slim, { monitoringCidrs: ['10.0.9.0/24'] }), { origin: '' }),
-      generateCloud(tool, clusterPlan(model, { monitoringCidrs: ['10.0.9.0/24'] }), { origin: '' }),
+      generateCloud(tool, clusterPlan(slim, { monitoringCidrs: [mustCidr('10.0.9.0/24')] }), { origin: '' }),
+      generateCloud(tool, clusterPlan(model, { monitoringCidrs: [mustCidr('10.0.9.0/24')] }), { origin: '' }),
       tool,
     );
 });

@@ -11,6 +11,7 @@ import { CLOUD_TOOLS, clusterPlan, firewallPlan, type CloudTool } from '../../sr
 import { generateCloud } from '../../src/firewall/terraform.ts';
 import { runFirewallCli } from '../../src/cli/firewall.ts';
 import type { NodeInput } from '../../src/domain/node.ts';
+import { mustCidr } from '../../src/domain/net.ts';
 
 const { parse } = createRequire(import.meta.url)('@cdktf/hcl2json') as {
   parse: (file: string, text: string) => Promise<Hcl>;
@@ -287,9 +288,9 @@ for (const tool of CLOUD_TOOLS)
 
 test('client, monitoring and node-port options reach every cloud, with IPv6 kept', async () => {
   const input: NodeInput = {
-    nodeCidrs: ['10.0.0.0/24', '2001:db8::/64'],
-    clientCidrs: ['192.0.2.0/24', '2001:db8:1::/64'],
-    monitoringCidrs: ['10.0.9.0/24'],
+    nodeCidrs: [mustCidr('10.0.0.0/24'), mustCidr('2001:db8::/64')],
+    clientCidrs: [mustCidr('192.0.2.0/24'), mustCidr('2001:db8:1::/64')],
+    monitoringCidrs: [mustCidr('10.0.9.0/24')],
     nodePorts: true,
   };
   for (const tool of CLOUD_TOOLS) {

@@ -1,6 +1,6 @@
 /** What every host tool's output shares: labels, source names, the header, forwarding rules. */
 import { SOURCE_LABEL } from '../../domain/labels.ts';
-import { isV6 } from '../../domain/net.ts';
+import { isV6, type Cidr } from '../../domain/net.ts';
 import { describeOptions } from '../../domain/node.ts';
 import type { ForwardRule, Plan, Rule, Source } from '../plan.ts';
 
@@ -19,8 +19,8 @@ export const SOURCE_NAME: Record<Source, string> = {
   monitoring: 'monitoring',
 };
 
-export const v4 = (sources: readonly string[]) => sources.filter((s) => !isV6(s));
-export const v6 = (sources: readonly string[]) => sources.filter(isV6);
+export const v4 = (sources: readonly Cidr[]) => sources.filter((s) => !isV6(s));
+export const v6 = (sources: readonly Cidr[]) => sources.filter((s) => isV6(s));
 
 /** Why ICMP is opened, said once per output. */
 export const ICMP_WHY =
@@ -36,18 +36,18 @@ export function header(plan: Plan, comment: string): string[] {
 }
 
 /** `any` in a forward rule stands for no address match. */
-export const isAny = (cidr: string) => cidr === 'any';
+export const isAny = (cidr: Cidr | 'any'): cidr is 'any' => cidr === 'any';
 
 /** Forward rules whose two ends are of one family (an IPv4 pod range never talks to IPv6 nodes). */
 export function forwardsOf(plan: Plan): (ForwardRule & { v6: boolean })[] {
   return plan.forward.rules.flatMap((f) => {
-    const families = [f.from, f.to].filter((c) => !isAny(c)).map(isV6);
+    const families = [f.from, f.to].filter((c): c is Cidr => !isAny(c)).map((c) => isV6(c));
     if (families.some((x) => x !== families[0])) return [];
     return [{ ...f, v6: families[0] ?? false }];
   });
 }
 
-export type Group = { protocol: Rule['protocol']; sources: string[]; rules: Rule[]; name: string };
+export type Group = { protocol: Rule['protocol']; sources: Cidr[]; rules: Rule[]; name: string };
 
 /** Groups rules by protocol and source list, so each group becomes one set and one rule. */
 export function groups(plan: Plan): Group[] {

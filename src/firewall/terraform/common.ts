@@ -3,7 +3,7 @@
  * reads, and the header, variables and comments they all print (see ../terraform.ts).
  */
 import { SOURCE_LABEL, ROLE_LABEL } from '../../domain/labels.ts';
-import { isV6 } from '../../domain/net.ts';
+import { isV6, type Cidr } from '../../domain/net.ts';
 import { describeOptions } from '../../domain/node.ts';
 import type { Role } from '../../domain/enums.ts';
 import { ICMP_WHY } from '../generate.ts';
@@ -85,9 +85,9 @@ export const hcl = (value: unknown): string => JSON.stringify(value);
 export const cidrVar = (from: 'clients' | 'monitoring', family: string) =>
   `var.${from === 'clients' ? 'client' : 'monitoring'}_cidrs_${family}`;
 export const list = (xs: readonly string[]) => `[${xs.map(hcl).join(', ')}]`;
-export const split = (xs: readonly string[]) => ({
+export const split = (xs: readonly Cidr[]) => ({
   v4: xs.filter((x) => !isV6(x)),
-  v6: xs.filter(isV6),
+  v6: xs.filter((x) => isV6(x)),
 });
 
 export function what(f: Flow): string {
