@@ -9,25 +9,36 @@ import type { Finding, ParseResult } from './types.ts';
 
 type Ephemeral = NonNullable<ParseResult['ephemeral']>;
 
-/** How many ports of [from, to] the range covers and the reserved list leaves out. */
-function exposed(e: Ephemeral, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let p = Math.max(from, e.from); p <= Math.min(to, e.to); p++)
-    if (!e.reserved.some((r) => p >= r.from && p <= r.to)) out.push(p);
-  return out;
+type Span = { from: number; to: number };
+
+/** The spans of [from, to] inside the range and outside every reserved span: bounds, never arrays. */
+function exposed(e: Ephemeral, from: number, to: number): Span[] {
+  let open: Span[] = [{ from: Math.max(from, e.from), to: Math.min(to, e.to) }];
+  open = open.filter((s) => s.from <= s.to);
+  for (const r of e.reserved)
+    open = open.flatMap((s) =>
+      r.to < s.from || r.from > s.to
+        ? [s]
+        : [
+            ...(r.from > s.from ? [{ from: s.from, to: r.from - 1 }] : []),
+            ...(r.to < s.to ? [{ from: r.to + 1, to: s.to }] : []),
+          ],
+    );
+  return open;
 }
 
-/** Ports as sysctl writes them: `10250,30000-32767`. */
-function spans(ports: number[]): string {
-  const sorted = [...new Set(ports)].sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    out.push(i === j ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
+const count = (spans: readonly Span[]) => spans.reduce((n, s) => n + s.to - s.from + 1, 0);
+
+/** Spans as sysctl writes them, merged and sorted: `10250,30000-32767`. */
+function spans(list: readonly Span[]): string {
+  const sorted = [...list].sort((a, b) => a.from - b.from);
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.from <= last.to + 1) last.to = Math.max(last.to, s.to);
+    else merged.push({ ...s });
   }
-  return out.join(',');
+  return merged.map((s) => (s.from === s.to ? String(s.from) : `${s.from}-${s.to}`)).join(',');
 }
 
 export function ephemeralFindings(
@@ -37,7 +48,7 @@ export function ephemeralFindings(
   checks: CheckOnNode[],
 ): { findings: Finding[]; notes: string[] } {
   const findings: Finding[] = [];
-  const needed: number[] = [];
+  const needed: Span[] = [];
   const where = `the ephemeral range ${e.from}-${e.to}`;
   for (const t of targets) {
     const ports = exposed(e, t.port, t.endPort ?? t.port);
@@ -48,7 +59,7 @@ export function ephemeralFindings(
     const some =
       t.endPort === undefined
         ? `${owner} ${t.port}/${t.protocol} is inside ${where} and not reserved`
-        : `${ports.length} of ${owner} ports ${t.port}-${t.endPort}/${t.protocol} are inside ${where} and not reserved`;
+        : `${count(ports)} of ${owner} ports ${t.port}-${t.endPort}/${t.protocol} are inside ${where} and not reserved`;
     const effect = t.endpoint.inListings
       ? `an outgoing connection may be given it before ${name} starts, and then ${name} cannot bind it`
       : `an outgoing connection may use one as its source port, and its replies then meet the rules of the Service given that port`;
@@ -82,9 +93,7 @@ export function ephemeralFindings(
     });
   }
   findings.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
-  const keep = [
-    ...e.reserved.flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i)),
-  ];
+  const keep = e.reserved;
   const notes = needed.length
     ? [
         `Reserve them, so the kernel never hands them to outgoing connections: sudo sysctl -w net.ipv4.ip_local_reserved_ports=${spans([...keep, ...needed])}; to keep it after a reboot, put "net.ipv4.ip_local_reserved_ports = ${spans([...keep, ...needed])}" in a file under /etc/sysctl.d/.`,

@@ -71,7 +71,7 @@ export function formatIPv6(groups: readonly number[]): string {
     return `::ffff:${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`;
   let best = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -129,7 +129,8 @@ export function parseCidr(
   const parsed = toGroups(ip);
   if (!parsed) return fail(addressError(ip));
   if (bitsText === undefined) {
-    if (prefix === 'required') return fail('must be a CIDR with a prefix length, such as 10.1.0.0/16');
+    if (prefix === 'required')
+      return fail('must be a CIDR with a prefix length, such as 10.1.0.0/16');
     return { ok: true, value: fromGroups(parsed.groups, parsed.bits) as Cidr };
   }
   if (!/^(0|[1-9]\d{0,2})$/.test(bitsText) || Number(bitsText) > parsed.bits)

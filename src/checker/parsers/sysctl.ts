@@ -26,7 +26,7 @@ export function parseSysctl(text: string): ParseResult {
       return;
     }
     if (m[1] === 'port_range') {
-      const nums = /^(\d+)\s+(\d+)$/.exec(m[2]!.trim());
+      const nums = /^(\d{1,6})\s+(\d{1,6})$/.exec(m[2]!.trim());
       if (!nums || Number(nums[1]) > Number(nums[2]) || Number(nums[2]) > 65535) {
         result.unrecognized.push({
           line: n,
@@ -48,7 +48,17 @@ export function parseSysctl(text: string): ParseResult {
         result.unrecognized.push({ line: n, text: line, reason: `cannot read "${item}"` });
         return;
       }
-      list.push({ from: Number(r[1]), to: Number(r[2] ?? r[1]) });
+      const from = Number(r[1]);
+      const to = Number(r[2] ?? r[1]);
+      if (to > 65535 || from > to) {
+        result.unrecognized.push({
+          line: n,
+          text: line,
+          reason: `"${item}" is not a port or a range of ports within 1-65535, low then high`,
+        });
+        return;
+      }
+      list.push({ from, to });
     }
     reserved = list;
   });
