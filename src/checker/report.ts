@@ -31,7 +31,6 @@ export function summaryLine(r: Report): string {
 
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-
 export function reportToMarkdown(r: Report, siteUrl = ''): string {
   const out = [
     `### Canonical Kubernetes port check: ${r.role} node, release ${r.release}`,

@@ -4,6 +4,7 @@
  */
 import type { Model } from '../domain/model.ts';
 import { NodeError, type NodeInput } from '../domain/node.ts';
+import { printable } from '../domain/escape.ts';
 import { createChecker } from '../checker/check.ts';
 import { InputRefused } from '../checker/parse.ts';
 import { decodeInput, UnreadableInput } from '../checker/decode.ts';
@@ -100,7 +101,15 @@ async function readInput(args: CheckArgs, io: CliIo): Promise<Uint8Array> {
   return io.readStdin();
 }
 
-export async function runCli(argv: string[], io: CliIo, model: Model): Promise<number> {
+export async function runCli(argv: string[], given: CliIo, model: Model): Promise<number> {
+  // Tables, notes and messages quote pasted text: no control character reaches the terminal raw,
+  // and JSON carries them as \u escapes (JSON.stringify leaves C1 controls such as CSI raw).
+  const json = argv.includes('--json');
+  const io: CliIo = {
+    ...given,
+    out: (text) => given.out(printable(text, json)),
+    err: (text) => given.err(printable(text)),
+  };
   const fail = (message: string, usage: boolean) => {
     io.err(`check-ports: ${message}\n${usage ? `\n${USAGE}` : ''}`);
     return 2;

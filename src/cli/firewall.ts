@@ -1,6 +1,7 @@
 /** `npm run --silent firewall -- --tool nftables --role worker`: the firewall generator from the command line. */
 import type { Model } from '../domain/model.ts';
 import { NodeError } from '../domain/node.ts';
+import { printable } from '../domain/escape.ts';
 import { generateHost } from '../firewall/generate.ts';
 import { generateCloud } from '../firewall/terraform.ts';
 import { clusterPlan, firewallPlan, isCloudTool, TOOLS, type Tool } from '../firewall/plan.ts';
@@ -51,7 +52,8 @@ export function runFirewallCli(
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || (error instanceof NodeError && error.malformed);
-    err(`firewall: ${(error as Error).message}\n${usage ? `\n${FIREWALL_USAGE}` : ''}`);
+    // The message can quote what was typed: no control character reaches the terminal.
+    err(`firewall: ${printable((error as Error).message)}\n${usage ? `\n${FIREWALL_USAGE}` : ''}`);
     return 2;
   }
 }

@@ -1,6 +1,7 @@
 /** `npm run --silent reach-script -- --role worker --control-plane IP --worker IP`: the probe as a bash script. */
 import type { Model } from '../domain/model.ts';
 import { NodeError } from '../domain/node.ts';
+import { printable } from '../domain/escape.ts';
 import { reachScript } from '../firewall/reach.ts';
 import { nodeUsage, parseNodeArgs, usageLine, UsageError } from './args.ts';
 
@@ -38,7 +39,8 @@ export function runReachCli(
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || (error instanceof NodeError && error.malformed);
-    err(`reach-script: ${(error as Error).message}\n${usage ? `\n${REACH_USAGE}` : ''}`);
+    // The message can quote what was typed: no control character reaches the terminal.
+    err(`reach-script: ${printable((error as Error).message)}\n${usage ? `\n${REACH_USAGE}` : ''}`);
     return 2;
   }
 }

@@ -162,3 +162,19 @@ export function mustCidr(text: string): Cidr {
   if (!cidr.ok) throw new Error(`${text}: ${cidr.error}`);
   return cidr.value;
 }
+
+/**
+ * The same grammar as parseIp, as one POSIX extended regular expression, for scripts that check
+ * their own arguments (the probe's `--control-plane` and `--worker`). A test holds the two equal.
+ */
+export function ipRegex(): string {
+  const h = '[0-9A-Fa-f]{1,4}';
+  const octet = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+  const v4 = `${octet}\\.${octet}\\.${octet}\\.${octet}`;
+  const groups = (n: number) => (n === 0 ? '' : `${h}(:${h}){${n - 1}}`);
+  const upTo = (k: number) => (k <= 0 ? '' : `(${h}(:${h}){0,${k - 1}})?`);
+  const alternatives = [`(${h}:){7}${h}`, `(${h}:){6}${v4}`];
+  for (let n = 0; n <= 7; n++) alternatives.push(`${groups(n)}::${upTo(7 - n)}`);
+  for (let n = 0; n <= 5; n++) alternatives.push(`${groups(n)}::(${h}:){0,${5 - n}}${v4}`);
+  return `^(${v4}|${alternatives.join('|')})$`;
+}

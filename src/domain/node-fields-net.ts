@@ -71,7 +71,12 @@ export function rangeField(
     read(input, text) {
       const cidr = parseCidr(text, { prefix: 'required' });
       if (!cidr.ok)
-        throw new NodeError(field, `must be a CIDR such as 10.1.0.0/16 (${cidr.error})`, text, true);
+        throw new NodeError(
+          field,
+          `must be a CIDR such as 10.1.0.0/16 (${cidr.error})`,
+          text,
+          true,
+        );
       input[key] = cidr.value;
     },
     write: (input) => (input[key] ? [input[key]] : []),

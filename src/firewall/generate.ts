@@ -5,6 +5,7 @@
  * live in ./generate/.
  */
 import { isV6 } from '../domain/net.ts';
+import { commentText, quotedComment, shellQuote } from '../domain/escape.ts';
 import type { HostTool, Plan } from './plan.ts';
 import {
   label,
@@ -26,11 +27,12 @@ function ufw(plan: Plan): string {
   const out = header(plan, '#');
   for (const r of plan.rules) {
     const port = portText(r, ':');
-    if (!r.sources.length) out.push(`sudo ufw allow ${port}/${r.protocol} comment '${label(r)}'`);
+    if (!r.sources.length)
+      out.push(`sudo ufw allow ${port}/${r.protocol} comment ${shellQuote(label(r))}`);
     else
       for (const s of r.sources)
         out.push(
-          `sudo ufw allow from ${s} to any port ${port} proto ${r.protocol} comment '${label(r)}'`,
+          `sudo ufw allow from ${s} to any port ${port} proto ${r.protocol} comment ${shellQuote(label(r))}`,
         );
   }
   out.push(
@@ -137,15 +139,16 @@ function nftables(plan: Plan): string {
     out.push(`\t\tip6 saddr { ${v6(icmp).join(', ')} } icmpv6 type echo-request accept ${echo}`);
   for (const g of gs) {
     const what = g.rules.map((r) => `${r.endpoint.serviceName} ${portText(r, '-')}`).join(', ');
-    if (!g.sources.length) out.push(`\t\t${g.protocol} dport @${g.name} accept comment "${what}"`);
+    if (!g.sources.length)
+      out.push(`\t\t${g.protocol} dport @${g.name} accept comment ${quotedComment(what, 128)}`);
     else {
       if (v4(g.sources).length)
         out.push(
-          `\t\tip saddr @${g.name}_v4 ${g.protocol} dport @${g.name} accept comment "${what}"`,
+          `\t\tip saddr @${g.name}_v4 ${g.protocol} dport @${g.name} accept comment ${quotedComment(what, 128)}`,
         );
       if (v6(g.sources).length)
         out.push(
-          `\t\tip6 saddr @${g.name}_v6 ${g.protocol} dport @${g.name} accept comment "${what}"`,
+          `\t\tip6 saddr @${g.name}_v6 ${g.protocol} dport @${g.name} accept comment ${quotedComment(what, 128)}`,
         );
     }
   }
@@ -163,7 +166,10 @@ function nftables(plan: Plan): string {
     ]
       .filter(Boolean)
       .join(' ');
-    out.push(`\t\t# ${f.why}`, `\t\t${match} accept comment "${f.label}"`);
+    out.push(
+      `\t\t# ${commentText(f.why)}`,
+      `\t\t${match} accept comment ${quotedComment(f.label)}`,
+    );
   }
   out.push('\t}', '}');
   return out.join('\n') + '\n';

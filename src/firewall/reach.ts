@@ -10,6 +10,8 @@ import type { NodeInput } from '../domain/node.ts';
 import { ROLES, type Role } from '../domain/enums.ts';
 import { describeOptions } from '../domain/node.ts';
 import { clusterPlan } from './plan.ts';
+import { shellQuote } from '../domain/escape.ts';
+import { ipRegex } from '../domain/net.ts';
 
 export const REACH_FORMAT = 'ck8s-reach v1';
 
@@ -62,7 +64,7 @@ export function reachPaths(model: Model, input: NodeInput): ReachPath[] {
 const table = (paths: readonly ReachPath[]) =>
   paths.map((p) => `${p.from} ${p.to} ${p.protocol} ${p.port} ${p.service.replace(/\s+/g, '_')}`);
 
-const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+const quote = shellQuote;
 
 /**
  * The probe's body: argument parsing, the checks of its arguments (`checks`: more of them, run
@@ -92,10 +94,12 @@ function body(checks: string[] = []): string[] {
     'done',
     'case "$ROLE" in control-plane|worker) ;; *) echo "ck8s-reach: --role must be control-plane or worker" >&2; exit 2 ;; esac',
     '[ -n "$CONTROL_PLANE$WORKERS" ] || { echo "ck8s-reach: give the peers: --control-plane IP[,IP] and/or --worker IP[,IP]" >&2; exit 2; }',
+    // The same grammar as the generator's own parser (domain/net.ts), so nothing else reaches a command.
+    `IP_RE=${quote(ipRegex())}`,
     "for ip in $(echo \"$CONTROL_PLANE,$WORKERS\" | tr ',' ' '); do",
-    '  case "$ip" in *[!0-9A-Fa-f:.]*) echo "ck8s-reach: not an IP address: $ip" >&2; exit 2 ;; esac',
+    '  [[ $ip =~ $IP_RE ]] || { printf \'ck8s-reach: not an IP address: %q\\n\' "$ip" >&2; exit 2; }',
     'done',
-    'case "$TIMEOUT" in \'\'|*[!0-9]*) echo "ck8s-reach: --timeout must be a whole number of seconds" >&2; exit 2 ;; esac',
+    'case "$TIMEOUT" in \'\'|*[!0-9]*|0*) echo "ck8s-reach: --timeout must be a whole number of seconds, at least 1" >&2; exit 2 ;; esac',
     ...checks,
     "OWN=\" $(hostname -I 2>/dev/null) $(ip -o addr show 2>/dev/null | awk '{print $4}' | cut -d/ -f1 | tr '\\n' ' ') \"",
     'HAVE_PING=0; command -v ping >/dev/null 2>&1 && HAVE_PING=1',
@@ -149,6 +153,8 @@ function header(lines: string[]): string[] {
     '# or: check-ports --json. It probes nothing but the addresses given, and skips its own.',
     ...lines,
     'set -u',
+    // No pathname expansion: an argument such as `*` stays a word, and is refused as one.
+    'set -f',
     `FORMAT=${quote(REACH_FORMAT)}`,
   ];
 }

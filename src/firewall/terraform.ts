@@ -27,6 +27,17 @@ export {
   type Flow,
 } from './terraform/common.ts';
 
+/** The site's origin for port-page links: an http(s) origin, or '' (relative links) for anything else. */
+export function siteOrigin(text: string): string {
+  if (!text) return '';
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : '';
+  } catch {
+    return '';
+  }
+}
+
 export function generateCloud(
   tool: CloudTool,
   cluster: ClusterPlan,
@@ -37,7 +48,7 @@ export function generateCloud(
   const ctx: Context = {
     cluster,
     flows: cloudFlows(cluster),
-    origin: options.origin.replace(/\/$/, ''),
+    origin: siteOrigin(options.origin),
     v6: given.some(isV6),
     clients: split(cp.clientCidrs),
     monitoring: split(cp.monitoringCidrs),

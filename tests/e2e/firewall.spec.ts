@@ -32,7 +32,10 @@ test('options regenerate the rules and land in a shareable URL', async ({ page }
   await page.goto('/firewall/');
   await page.selectOption('select[name=role]', 'worker');
   await page.fill('input[name=nodes]', '10.0.0.0/24');
-  const plan = firewallPlan(model, model.roleNode({ role: 'worker', nodeCidrs: [mustCidr('10.0.0.0/24')] }));
+  const plan = firewallPlan(
+    model,
+    model.roleNode({ role: 'worker', nodeCidrs: [mustCidr('10.0.0.0/24')] }),
+  );
   await expect(page.locator('#fw-nftables')).toHaveText(generate('nftables', plan).trimEnd());
   await expect(page).toHaveURL(/role=worker/);
   const url = page.url();

@@ -42,7 +42,10 @@ test('08 ss -ltpn on a kubeadm controller: etcd, kubelet, controller manager are
   const r = await check(text, { nodeIp: mustIp('192.168.1.105'), kubeProxyReplacement: false });
   assert.equal(r.summary.conflict, 0);
   // With kube-proxy replacement on, kube-proxy does not run, yet k8sd still tests its ports.
-  const replaced = await check(text, { nodeIp: mustIp('192.168.1.105'), kubeProxyReplacement: true });
+  const replaced = await check(text, {
+    nodeIp: mustIp('192.168.1.105'),
+    kubeProxyReplacement: true,
+  });
   assert.deepEqual(
     replaced.findings.filter((f) => f.verdict === 'conflict').map((f) => f.preflight),
     model.checks

@@ -72,7 +72,11 @@ for (const release of model.releases) {
           const expected = reachable(input);
           const plan = firewallPlan(
             model,
-            model.roleNode({ ...input, nodeCidrs: [mustCidr('10.0.0.0/24')], clientCidrs: [mustCidr('192.0.2.0/24')] }),
+            model.roleNode({
+              ...input,
+              nodeCidrs: [mustCidr('10.0.0.0/24')],
+              clientCidrs: [mustCidr('192.0.2.0/24')],
+            }),
           );
           for (const tool of HOST_TOOLS)
             assert.deepEqual(
@@ -224,8 +228,17 @@ const noIptables = missingTools('iptables-restore', 'ip6tables-restore');
 const dir = mkdtempSync(join(tmpdir(), 'fw-'));
 const VARIANTS: [string, Parameters<typeof model.roleNode>[0]][] = [
   ['any source', {}],
-  ['with CIDRs', { nodeCidrs: [mustCidr('10.0.0.0/24'), mustCidr('2001:db8::/64')], clientCidrs: [mustCidr('192.0.2.0/24')] }],
-  ['IPv6 only', { nodeCidrs: [mustCidr('2001:db8::/64')], clientCidrs: [mustCidr('2001:db8:1::/64')] }],
+  [
+    'with CIDRs',
+    {
+      nodeCidrs: [mustCidr('10.0.0.0/24'), mustCidr('2001:db8::/64')],
+      clientCidrs: [mustCidr('192.0.2.0/24')],
+    },
+  ],
+  [
+    'IPv6 only',
+    { nodeCidrs: [mustCidr('2001:db8::/64')], clientCidrs: [mustCidr('2001:db8:1::/64')] },
+  ],
   [
     'every option',
     {
@@ -285,7 +298,11 @@ test('IPv6-only sources are never dropped: every tool opens the ports to them, o
 });
 
 test('every host tool allows ICMP echo between nodes, and IPv6 neighbour discovery', () => {
-  for (const options of [{}, { nodeCidrs: [mustCidr('10.0.0.0/24')] }, { nodeCidrs: [mustCidr('2001:db8::/64')] }]) {
+  for (const options of [
+    {},
+    { nodeCidrs: [mustCidr('10.0.0.0/24')] },
+    { nodeCidrs: [mustCidr('2001:db8::/64')] },
+  ]) {
     const plan = firewallPlan(model, model.roleNode({ role: 'worker', ...options }));
     const text = (tool: (typeof HOST_TOOLS)[number]) => generate(tool, plan);
     assert.match(text('nftables'), /icmp(v6)? type echo-request accept/);

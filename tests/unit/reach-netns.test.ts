@@ -90,7 +90,11 @@ test(
       const script = join(dir, 'ck8s-reach.sh');
       writeFileSync(
         script,
-        reachScript(model, { role: 'worker', controlPlaneIps: [mustIp(DST_IP)], workerIps: [mustIp(SRC_IP)] }),
+        reachScript(model, {
+          role: 'worker',
+          controlPlaneIps: [mustIp(DST_IP)],
+          workerIps: [mustIp(SRC_IP)],
+        }),
       );
       run('bash', '-n', script);
       // Wait for the listeners, then probe with a short timeout.

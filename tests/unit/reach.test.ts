@@ -169,7 +169,10 @@ test('every tool, hosts and clouds, writes a rule for a blocked path', () => {
     assert.match(rule, /10250/, tool);
     assert.ok(!rule.startsWith('See the'), `${tool} found its resource`);
   }
-  assert.match(ruleFor(model, 'iptables', { ...f, src: mustIp('2001:db8::5') }), /^sudo ip6tables /);
+  assert.match(
+    ruleFor(model, 'iptables', { ...f, src: mustIp('2001:db8::5') }),
+    /^sudo ip6tables /,
+  );
   assert.match(ruleFor(model, 'nftables', { ...f, protocol: 'icmp' }), /icmp type echo-request/);
 });
 

@@ -61,7 +61,12 @@ test('every firewall ruleset is the same from the slim data', () => {
   for (const release of model.releases)
     for (const role of ROLES)
       for (const datastore of release.datastores) {
-        const input = { release: release.id, role, datastore, nodeCidrs: [mustCidr('10.0.0.0/24')] };
+        const input = {
+          release: release.id,
+          role,
+          datastore,
+          nodeCidrs: [mustCidr('10.0.0.0/24')],
+        };
         for (const tool of TOOLS)
           assert.equal(
             generate(tool, firewallPlan(slim, slim.roleNode(input))),
@@ -71,8 +76,12 @@ test('every firewall ruleset is the same from the slim data', () => {
       }
   for (const tool of CLOUD_TOOLS)
     assert.equal(
-      generateCloud(tool, clusterPlan(slim, { monitoringCidrs: [mustCidr('10.0.9.0/24')] }), { origin: '' }),
-      generateCloud(tool, clusterPlan(model, { monitoringCidrs: [mustCidr('10.0.9.0/24')] }), { origin: '' }),
+      generateCloud(tool, clusterPlan(slim, { monitoringCidrs: [mustCidr('10.0.9.0/24')] }), {
+        origin: '',
+      }),
+      generateCloud(tool, clusterPlan(model, { monitoringCidrs: [mustCidr('10.0.9.0/24')] }), {
+        origin: '',
+      }),
       tool,
     );
 });

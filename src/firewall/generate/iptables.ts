@@ -1,5 +1,6 @@
 /** iptables-restore and ip6tables-restore rulesets, one per family, from a plan. */
 import type { Plan, Rule } from '../plan.ts';
+import { quotedComment } from '../../domain/escape.ts';
 import { portText, v4, v6, ICMP_WHY, header, isAny, forwardsOf, groups } from './common.ts';
 
 /** multiport takes at most 15 ports, a range counting as two. */
@@ -25,13 +26,7 @@ function multiportChunks(rules: Rule[]): Rule[][] {
 function iptablesFamily(plan: Plan, family: 'v4' | 'v6'): string[] {
   const pick = family === 'v4' ? v4 : v6;
   const icmpProto = family === 'v4' ? '-p icmp --icmp-type' : '-p ipv6-icmp --icmpv6-type';
-  const out = [
-    '*filter',
-    ':CK8S-INPUT - [0:0]',
-    ':CK8S-FORWARD - [0:0]',
-    '-A INPUT -j CK8S-INPUT',
-    '-A FORWARD -j CK8S-FORWARD',
-  ];
+  const out = ['*filter', ':CK8S-INPUT - [0:0]', ':CK8S-FORWARD - [0:0]'];
   const icmp = plan.icmp.sources;
   const echo = '-m comment --comment "ICMP echo: Cilium health checks ping every other node"';
   if (!icmp.length) out.push(`-A CK8S-INPUT ${icmpProto} echo-request ${echo} -j ACCEPT`);
@@ -56,10 +51,9 @@ function iptablesFamily(plan: Plan, family: 'v4' | 'v6'): string[] {
     }
     for (const chunk of multiportChunks(g.rules)) {
       const ports = chunk.map((r) => portText(r, ':')).join(',');
-      const comment = `-m comment --comment "${chunk
-        .map((r) => `${r.endpoint.serviceName} ${portText(r, '-')}`)
-        .join(', ')
-        .slice(0, 250)}"`;
+      const comment = `-m comment --comment ${quotedComment(
+        chunk.map((r) => `${r.endpoint.serviceName} ${portText(r, '-')}`).join(', '),
+      )}`;
       for (const s of sources)
         out.push(
           `-A CK8S-INPUT ${s ? `-s ${s} ` : ''}-p ${g.protocol} -m multiport --dports ${ports} ${comment} -j ACCEPT`,
@@ -71,11 +65,18 @@ function iptablesFamily(plan: Plan, family: 'v4' | 'v6'): string[] {
     const match = [isAny(f.from) ? '' : `-s ${f.from}`, isAny(f.to) ? '' : `-d ${f.to}`]
       .filter(Boolean)
       .join(' ');
-    out.push(`-A CK8S-FORWARD ${match} -m comment --comment "${f.why.slice(0, 250)}" -j ACCEPT`);
+    out.push(`-A CK8S-FORWARD ${match} -m comment --comment ${quotedComment(f.why)} -j ACCEPT`);
   }
   out.push('COMMIT');
   return out;
 }
+
+/** The jumps from the built-in chains into ours, each checked (-C) before it is appended. */
+const jumps = (tool: 'iptables' | 'ip6tables') =>
+  (['INPUT', 'FORWARD'] as const).map(
+    (chain) =>
+      `sudo ${tool} -C ${chain} -j CK8S-${chain} 2>/dev/null || sudo ${tool} -A ${chain} -j CK8S-${chain}`,
+  );
 
 export function iptables(plan: Plan): string {
   return (
@@ -84,12 +85,16 @@ export function iptables(plan: Plan): string {
       '# Run as root. IPv4 rules go to iptables-restore, IPv6 rules to ip6tables-restore: an IPv4',
       '# ruleset alone would leave IPv6 traffic to whatever ip6tables already says.',
       `# ICMP: ${ICMP_WHY}`,
+      '# Idempotent: restoring flushes the CK8S chains and refills them, and each jump into them',
+      '# is added only when it is not there already.',
       "sudo iptables-restore --noflush <<'EOF'",
       ...iptablesFamily(plan, 'v4'),
       'EOF',
+      ...jumps('iptables'),
       "sudo ip6tables-restore --noflush <<'EOF'",
       ...iptablesFamily(plan, 'v6'),
       'EOF',
+      ...jumps('ip6tables'),
     ].join('\n') + '\n'
   );
 }

@@ -1,4 +1,5 @@
 /** AWS: security groups per role that reference each other. */
+import { commentText } from '../../domain/escape.ts';
 import { ROLE_LABEL } from '../../domain/labels.ts';
 import type { Role } from '../../domain/enums.ts';
 import {
@@ -52,7 +53,7 @@ export function aws(ctx: Context): string {
     );
   const rule = (name: string, to: Role, body: string[], comment: string) =>
     out.push(
-      `# ${comment}`,
+      `# ${commentText(comment)}`,
       `resource "aws_vpc_security_group_ingress_rule" "${name}" {`,
       `  security_group_id = aws_security_group.${id(to)}.id`,
       ...body,

@@ -1,4 +1,5 @@
 /** Azure: network security rules with application security groups per role. */
+import { commentText } from '../../domain/escape.ts';
 import { ROLE_LABEL } from '../../domain/labels.ts';
 import type { Role } from '../../domain/enums.ts';
 import {
@@ -65,7 +66,7 @@ export function azure(ctx: Context): string {
     comment: string,
   ) =>
     out.push(
-      `# ${comment}`,
+      `# ${commentText(comment)}`,
       `resource "azurerm_network_security_rule" "${name}" {`,
       `  name                                       = "${name.replace(/_/g, '-')}"`,
       '  resource_group_name                        = var.resource_group_name',

@@ -4,6 +4,7 @@
  */
 import { SOURCE_LABEL, ROLE_LABEL } from '../../domain/labels.ts';
 import { isV6, type Cidr } from '../../domain/net.ts';
+import { hclString } from '../../domain/escape.ts';
 import { describeOptions } from '../../domain/node.ts';
 import type { Role } from '../../domain/enums.ts';
 import { ICMP_WHY } from '../generate.ts';
@@ -79,7 +80,8 @@ export interface Context {
   nodes: string[];
 }
 
-export const hcl = (value: unknown): string => JSON.stringify(value);
+/** An HCL string literal, through the one HCL escaping function. */
+export const hcl = (value: string): string => hclString(value);
 
 /** The variable that holds a source's ranges of one family: `client_cidrs_ipv4`. */
 export const cidrVar = (from: 'clients' | 'monitoring', family: string) =>

@@ -1,4 +1,5 @@
 /** Google Cloud: firewall rules with target and source tags per role. */
+import { commentText } from '../../domain/escape.ts';
 import { ROLE_LABEL } from '../../domain/labels.ts';
 import type { Role } from '../../domain/enums.ts';
 import {
@@ -43,7 +44,7 @@ export function gcp(ctx: Context): string {
   }
   const resource = (name: string, to: Role, source: string[], allow: string[], notes: string[]) =>
     out.push(
-      ...notes.map((n) => `# ${n}`),
+      ...notes.map((n) => `# ${commentText(n)}`),
       `resource "google_compute_firewall" "${name}" {`,
       `  name        = "\${var.name}-${name.replace(/_/g, '-')}"`,
       '  network     = var.network',

@@ -1,4 +1,5 @@
 /** Hetzner Cloud: hcloud_firewall takes CIDRs only, so nodes are admitted by their ranges. */
+import { commentText } from '../../domain/escape.ts';
 import {
   ROLE_IDS,
   id,
@@ -46,7 +47,7 @@ export function hcloud(ctx: Context): string {
     );
     for (const f of ctx.flows.filter((x) => x.to === to))
       out.push(
-        `  # ${what(f)}: ${pageOf(ctx, f)}`,
+        `  # ${commentText(`${what(f)}: ${pageOf(ctx, f)}`)}`,
         '  rule {',
         '    direction   = "in"',
         `    protocol    = "${f.protocol}"`,

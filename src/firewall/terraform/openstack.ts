@@ -1,4 +1,5 @@
 /** OpenStack: security group rules with remote_group_id per role. */
+import { commentText } from '../../domain/escape.ts';
 import { ROLE_LABEL } from '../../domain/labels.ts';
 import type { Role } from '../../domain/enums.ts';
 import {
@@ -37,7 +38,7 @@ export function openstack(ctx: Context): string {
   const families = ctx.v6 ? (['IPv4', 'IPv6'] as const) : (['IPv4'] as const);
   const rule = (name: string, to: Role, body: string[], comment: string) =>
     out.push(
-      `# ${comment}`,
+      `# ${commentText(comment)}`,
       `resource "openstack_networking_secgroup_rule_v2" "${name}" {`,
       '  direction         = "ingress"',
       ...body,
