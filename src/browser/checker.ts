@@ -1,6 +1,6 @@
 // The /check/ page: reads the form, runs the checker in a worker, renders the report as text.
 import { decodeFragment, encodeFragment, type ShareState } from '../checker/share';
-import { MAX_INPUT_BYTES } from '../checker/parse';
+import { MAX_INPUT_BYTES, overLimit } from '../checker/parse';
 import { decodeInput, UnreadableInput } from '../checker/decode';
 import type { FormatChoice } from '../checker/types';
 import type { AuditReport } from '../checker/audit';
@@ -23,7 +23,6 @@ let sequence = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastReport: PageReport | AuditReport | undefined;
 
-const MB = 1048576;
 
 /** The page's state: what is pasted, the node, the format and the mode. */
 function state(): ShareState & { errors: string[] } {
@@ -52,7 +51,7 @@ function run(): void {
   if (now.errors.length) return status(now.errors.join(' '), true);
   if (text.length > MAX_INPUT_BYTES)
     return status(
-      `The input is ${(text.length / MB).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / MB} MB. Filter it first, for example with grep LISTEN.`,
+      `The input is ${overLimit(text.length, 'characters')}. Filter it first, for example with grep LISTEN.`,
       true,
     );
   worker ??= createWorker();
@@ -116,7 +115,7 @@ const actions: ReportActions = {
 async function loadFile(file: File): Promise<void> {
   if (file.size > MAX_INPUT_BYTES) {
     status(
-      `${file.name} is ${(file.size / MB).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / MB} MB.`,
+      `${file.name} is ${overLimit(file.size, 'bytes')}.`,
       true,
     );
     return;

@@ -21,6 +21,12 @@ import { loadYaml, YamlRefused } from './yaml.ts';
 /** Input larger than this is refused: 100,000 lines of `ss -tulpn` with process names is about 10 MB. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
+/** An exact size against the limit: "16,777,226 characters; the limit is 16,777,216 (16 MiB)". */
+export function overLimit(size: number, unit: 'bytes' | 'characters'): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `${n(size)} ${unit}; the limit is ${n(MAX_INPUT_BYTES)} (16 MiB)`;
+}
+
 /** What parsers may look up beyond the text: firewalld's service definitions, or how to load them. */
 export interface ParseContext {
   firewalld?: FirewalldCatalog | (() => Promise<FirewalldCatalog>) | undefined;
@@ -116,7 +122,7 @@ export async function parseInput(
 ): Promise<ParseResult> {
   if (text.length > MAX_INPUT_BYTES) {
     throw new InputRefused(
-      `The input is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`,
+      `The input is ${overLimit(text.length, 'characters')}. Filter it first (for example \`ss -tulpn | grep LISTEN\`).`,
     );
   }
   if (!text.trim()) throw new InputRefused(EMPTY_INPUT);

@@ -12,11 +12,14 @@ import {
 import { PORT_OPTIONS } from './ports.ts';
 
 export class ReferenceDataError extends Error {
-  readonly problems: string[];
+  declare readonly problems: string[];
   constructor(file: string, problems: string[]) {
     super(`Invalid data in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ReferenceDataError';
-    this.problems = problems;
+    // The message is the whole report: no stack trace (the code's place says nothing about the
+    // data), and the list is not repeated as a property when Node prints the error.
+    this.stack = `${this.name}: ${this.message}`;
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false });
   }
 }
 
