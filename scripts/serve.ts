@@ -66,6 +66,8 @@ function applyHeaders(res: ServerResponse, path: string): void {
     if (rule.pattern.test(path)) for (const [k, v] of rule.headers) res.setHeader(k, v);
 }
 
+const PRIVATE = new Set(['/_headers', '/_redirects']);
+
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
@@ -80,12 +82,31 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // The path as sent, read strictly: one leading slash (`//host/...` would make every Location
+    // below point off the site), valid escapes, no backslash (browsers read `/\\` as `//`), no NUL.
+    const raw = req.url ?? '/';
+    const query = raw.indexOf('?');
+    const rawPath = query < 0 ? raw : raw.slice(0, query);
+    if (!rawPath.startsWith('/') || rawPath.startsWith('//')) {
+      res.writeHead(400).end();
+      return;
+    }
+    const url = new URL(rawPath + (query < 0 ? '' : raw.slice(query)), 'http://localhost');
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);
     } catch {
-      path = '/';
+      res.writeHead(400).end();
+      return;
+    }
+    if (path.includes('\\') || path.includes('\0') || path.startsWith('//')) {
+      res.writeHead(400).end();
+      return;
+    }
+    // The host's own configuration files are read, never served.
+    if (PRIVATE.has(path)) {
+      res.writeHead(404).end();
+      return;
     }
     const redirect = redirects.get(path);
     if (redirect) {
@@ -103,6 +124,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       !(await isFile(target)) &&
       (await isFile(join(file, 'index.html')))
     ) {
+      // A same-site path: `url.pathname` starts with one slash, as checked above.
       res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
       return;
     }

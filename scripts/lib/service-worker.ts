@@ -28,7 +28,11 @@ self.addEventListener('fetch', (event) => {
   if (immutable) {
     event.respondWith(
       caches.match(request).then((hit) => hit || fetch(request).then((res) => {
-        if (res.ok) caches.open(CACHE).then((c) => c.put(request, res.clone()));
+        // Clone before the page reads the body: a clone taken later fails, and nothing is cached.
+        if (res.ok) {
+          const copy = res.clone();
+          caches.open(CACHE).then((c) => c.put(request, copy));
+        }
         return res;
       })),
     );
