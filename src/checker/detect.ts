@@ -7,7 +7,7 @@ import { LINK_HEADER, VXLAN_LINE } from './parsers/iplink.ts';
 export function looksLikeYaml(text: string): boolean {
   // A top-level `services:` (Compose) or `apiVersion:`/`kind:` (Kubernetes), or the same keys in JSON.
   return (
-    /^(services|apiVersion|kind)\s*:/m.test(text) ||
+    /^(services|apiVersion|kind)[ \t]*:/m.test(text) ||
     (/^\s*[{[]/.test(text) && /"(apiVersion|kind|services)"\s*:/.test(text))
   );
 }
@@ -23,7 +23,7 @@ export function detectFormat(text: string): Format {
   const sample = text.slice(0, 200_000);
   if (/^ck8s-reach v1 /m.test(sample)) return 'reach';
   if (looksLikeYaml(sample))
-    return /^\s*(- )?(apiVersion|kind)\s*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample)
+    return /^[ \t]*(- )?(apiVersion|kind)[ \t]*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample)
       ? 'kubernetes'
       : 'compose';
   // Firewall commands are read as rules whatever the rest is; a script of them is its own format.
@@ -35,51 +35,51 @@ export function detectFormat(text: string): Format {
 
 function detectRest(sample: string): Format {
   if (looksLikeYaml(sample)) {
-    if (/^\s*(- )?(apiVersion|kind)\s*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample))
+    if (/^[ \t]*(- )?(apiVersion|kind)[ \t]*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample))
       return 'kubernetes';
     return 'compose';
   }
   if (
-    /^\s*(Status: (in)?active|To\s+Action\s+From)/m.test(sample) ||
-    /^\s*(\[\s*\d+\]\s*)?\S+\s+(ALLOW|DENY|LIMIT|REJECT)(\s+(IN|OUT))?\s+\S/m.test(sample)
+    /^[ \t]*(Status: (in)?active|To[ \t]+Action[ \t]+From)/m.test(sample) ||
+    /^[ \t]*(\[[ \t]*\d+\][ \t]*)?\S+[ \t]+(ALLOW|DENY|LIMIT|REJECT)([ \t]+(IN|OUT))?[ \t]+\S/m.test(sample)
   )
     return 'ufw';
   if (
-    /^\s*(ports|services|target|interfaces):/m.test(sample) &&
-    /^\S+\s+\(active\)|^\s*target:\s/m.test(sample)
+    /^[ \t]*(ports|services|target|interfaces):/m.test(sample) &&
+    /^\S+[ \t]+\(active\)|^[ \t]*target:[ \t]/m.test(sample)
   )
     return 'firewalld';
-  if (/^\s*-A\s+\S+\s/m.test(sample) || /^Chain\s+\S+\s+\((policy|\d+ references)/m.test(sample))
+  if (/^[ \t]*-A[ \t]+\S+[ \t]/m.test(sample) || /^Chain[ \t]+\S+[ \t]+\((policy|\d+ references)/m.test(sample))
     return 'iptables';
   if (
     /\b(tcp|udp|th)\s+dport\b/.test(sample) ||
-    /^\s*table\s+(inet|ip6?|bridge|netdev|arp)\s/m.test(sample)
+    /^[ \t]*table[ \t]+(inet|ip6?|bridge|netdev|arp)[ \t]/m.test(sample)
   )
     return 'nft';
   if (looksLikeLog(sample)) return 'log';
-  if (/^net\.ipv4\.ip_local_(port_range|reserved_ports)\s*[=:]/m.test(sample)) return 'sysctl';
+  if (/^net\.ipv4\.ip_local_(port_range|reserved_ports)[ \t]*[=:]/m.test(sample)) return 'sysctl';
   if (sample.split('\n', 50).some((l) => LINK_HEADER.test(l.trim()) || VXLAN_LINE.test(l.trim())))
     return 'ip-link';
-  if (/^\s*CONTAINER\s+ID\s+IMAGE/m.test(sample) || /\d+->\d+\/(tcp|udp)/.test(sample))
+  if (/^[ \t]*CONTAINER[ \t]+ID[ \t]+IMAGE/m.test(sample) || /(?<!\d)\d+->\d+\/(tcp|udp)/.test(sample))
     return 'docker-ps';
   if (
     /\bPORT\(S\)/.test(sample) ||
-    /^\S+\s+\S+\s+(ClusterIP|NodePort|LoadBalancer|ExternalName)\s/m.test(sample)
+    /^\S+[ \t]+\S+[ \t]+(ClusterIP|NodePort|LoadBalancer|ExternalName)[ \t]/m.test(sample)
   )
     return 'kubectl-svc';
   if (
-    /^\s*COMMAND\s+PID\s+USER/m.test(sample) ||
+    /^[ \t]*COMMAND[ \t]+PID[ \t]+USER/m.test(sample) ||
     /\s(IPv4|IPv6)\s+\S+\s+\S+\s+(TCP|UDP)\s/.test(sample)
   )
     return 'lsof';
   if (
-    /^\s*Proto\s+Recv-Q/m.test(sample) ||
-    /^\s*(tcp6?|udp6?)\s+\d+\s+\d+\s+\S+:\S+\s+\S+/m.test(sample)
+    /^[ \t]*Proto[ \t]+Recv-Q/m.test(sample) ||
+    /^[ \t]*(tcp6?|udp6?)[ \t]+\d+[ \t]+\d+[ \t]+\S+:\S+[ \t]+\S+/m.test(sample)
   )
     return 'netstat';
   if (
-    /^\s*(Netid\s+)?State\s+Recv-Q/m.test(sample) ||
-    /^\s*((tcp|udp)\s+)?(LISTEN|UNCONN|ESTAB)\s+\d+\s+\d+\s/m.test(sample)
+    /^[ \t]*(Netid[ \t]+)?State[ \t]+Recv-Q/m.test(sample) ||
+    /^[ \t]*((tcp|udp)[ \t]+)?(LISTEN|UNCONN|ESTAB)[ \t]+\d+[ \t]+\d+[ \t]/m.test(sample)
   )
     return 'ss';
   return 'plain';

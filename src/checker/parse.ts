@@ -39,7 +39,7 @@ async function catalogFor(
 ): Promise<FirewalldCatalog | undefined> {
   const { firewalld } = context;
   if (typeof firewalld !== 'function') return firewalld;
-  return /--add-service|^\s*services:/m.test(text) ? firewalld() : undefined;
+  return /--add-service|^[ \t]*services:/m.test(text) ? firewalld() : undefined;
 }
 
 /** A script's lines that are not firewall commands: shell, not rules and not listeners. */

@@ -5,7 +5,7 @@ import type { YamlNode } from '../yaml.ts';
 import { get, items, lineOf, scalar } from '../yaml.ts';
 
 const MAPPING =
-  /(?:((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:.]*\]|::|\*)?:)?(\d+(?:-\d+)?)->(\d+(?:-\d+)?)\/(tcp|udp|sctp)/g;
+  /(?<!\d)(?:((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:.]*\]|::|\*)?:)?(\d+(?:-\d+)?)->(\d+(?:-\d+)?)\/(tcp|udp|sctp)/g;
 
 export function parseDockerPs(text: string): ParseResult {
   const result = emptyResult('docker-ps');

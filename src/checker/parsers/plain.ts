@@ -55,7 +55,10 @@ export function parsePlain(text: string): ParseResult {
       tokens.every((t) => t.split(/\s+/).every((w) => HEADER_WORDS.test(w)))
     )
       return;
-    const lineProtocols = tokens.map(protocolWord).filter((p): p is Transport => !!p);
+    // The line's protocol words, once per line (not once per port: a long line has thousands).
+    const lineProtocols = [
+      ...new Set(tokens.map(protocolWord).filter((p): p is Transport => !!p)),
+    ];
     const found: { address?: string; spec: string; protocol?: Transport }[] = [];
     const unknown: string[] = [];
     for (const token of tokens) {
@@ -80,7 +83,7 @@ export function parsePlain(text: string): ParseResult {
       const protocols = f.protocol
         ? [f.protocol]
         : lineProtocols.length
-          ? [...new Set(lineProtocols)]
+          ? lineProtocols
           : undefined;
       pushPorts(
         result,
