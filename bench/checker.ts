@@ -9,6 +9,7 @@ import { launchOptions } from '../scripts/browser.ts';
 import { serveDist } from '../scripts/local-server.ts';
 import { ssLines } from './ss-lines.ts';
 import { median } from '../scripts/lib/stats.ts';
+import { INPUT_KINDS, linearInput } from './linear-inputs.ts';
 
 const LINES = 100_000;
 const text = ssLines(LINES);
@@ -22,6 +23,20 @@ for (let i = 0; i < 5; i++) {
   if (r.findings.length < LINES * 0.99) throw new Error(`only ${r.findings.length} findings`);
 }
 const nodeMs = median(nodeTimes);
+
+// Linear time: ms per MB for each hostile shape, at 1 MB and 4 MB (detection, then the parser).
+const perMb: string[] = [];
+for (const kind of INPUT_KINDS) {
+  const rates: number[] = [];
+  for (const mb of [1, 4]) {
+    const input = linearInput(kind, mb * 1048576);
+    const t = performance.now();
+    await checker.check(input, model.node());
+    rates.push((performance.now() - t) / mb);
+  }
+  const [one, four] = rates as [number, number];
+  perMb.push(`${kind} ${Math.round(one)} ms/MB at 1 MB, ${Math.round(four)} ms/MB at 4 MB`);
+}
 
 const PORT = 4466;
 const server = await serveDist('dist', PORT);
@@ -101,6 +116,7 @@ console.log(
 console.log(
   `  50,000-line paste: ${longest ? `longest main-thread task ${Math.round(longest)} ms` : 'no main-thread task over 50 ms (the long-task threshold)'} while it is checked and shown (the worker parses; the page renders the first 2,000 rows)`,
 );
+console.log(`  linear time: ${perMb.join('; ')}`);
 console.log(
   `  scripts (gzip): page ${firstScript.reduce((n, f) => n + gzipSync(readFileSync(`dist/_astro/${f}`)).length, 0)} B, worker ${size(/^checker\.worker-/)} B, YAML on demand ${size(/^browser-/)} B, download ${gzipSync(readFileSync('dist/downloads/check-ports.mjs')).length} B`,
 );

@@ -23,7 +23,6 @@ let sequence = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastReport: PageReport | AuditReport | undefined;
 
-
 /** The page's state: what is pasted, the node, the format and the mode. */
 function state(): ShareState & { errors: string[] } {
   const { input: node, errors } = readNodeForm(form, 'check');
@@ -114,10 +113,7 @@ const actions: ReportActions = {
 
 async function loadFile(file: File): Promise<void> {
   if (file.size > MAX_INPUT_BYTES) {
-    status(
-      `${file.name} is ${overLimit(file.size, 'bytes')}.`,
-      true,
-    );
+    status(`${file.name} is ${overLimit(file.size, 'bytes')}.`, true);
     return;
   }
   try {

@@ -23,7 +23,8 @@ export function detectFormat(text: string): Format {
   const sample = text.slice(0, 200_000);
   if (/^ck8s-reach v1 /m.test(sample)) return 'reach';
   if (looksLikeYaml(sample))
-    return /^[ \t]*(- )?(apiVersion|kind)[ \t]*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample)
+    return /^[ \t]*(- )?(apiVersion|kind)[ \t]*:/m.test(sample) ||
+      /"(apiVersion|kind)"\s*:/.test(sample)
       ? 'kubernetes'
       : 'compose';
   // Firewall commands are read as rules whatever the rest is; a script of them is its own format.
@@ -35,13 +36,18 @@ export function detectFormat(text: string): Format {
 
 function detectRest(sample: string): Format {
   if (looksLikeYaml(sample)) {
-    if (/^[ \t]*(- )?(apiVersion|kind)[ \t]*:/m.test(sample) || /"(apiVersion|kind)"\s*:/.test(sample))
+    if (
+      /^[ \t]*(- )?(apiVersion|kind)[ \t]*:/m.test(sample) ||
+      /"(apiVersion|kind)"\s*:/.test(sample)
+    )
       return 'kubernetes';
     return 'compose';
   }
   if (
     /^[ \t]*(Status: (in)?active|To[ \t]+Action[ \t]+From)/m.test(sample) ||
-    /^[ \t]*(\[[ \t]*\d+\][ \t]*)?\S+[ \t]+(ALLOW|DENY|LIMIT|REJECT)([ \t]+(IN|OUT))?[ \t]+\S/m.test(sample)
+    /^[ \t]*(\[[ \t]*\d+\][ \t]*)?\S+[ \t]+(ALLOW|DENY|LIMIT|REJECT)([ \t]+(IN|OUT))?[ \t]+\S/m.test(
+      sample,
+    )
   )
     return 'ufw';
   if (
@@ -49,7 +55,10 @@ function detectRest(sample: string): Format {
     /^\S+[ \t]+\(active\)|^[ \t]*target:[ \t]/m.test(sample)
   )
     return 'firewalld';
-  if (/^[ \t]*-A[ \t]+\S+[ \t]/m.test(sample) || /^Chain[ \t]+\S+[ \t]+\((policy|\d+ references)/m.test(sample))
+  if (
+    /^[ \t]*-A[ \t]+\S+[ \t]/m.test(sample) ||
+    /^Chain[ \t]+\S+[ \t]+\((policy|\d+ references)/m.test(sample)
+  )
     return 'iptables';
   if (
     /\b(tcp|udp|th)\s+dport\b/.test(sample) ||
@@ -60,7 +69,10 @@ function detectRest(sample: string): Format {
   if (/^net\.ipv4\.ip_local_(port_range|reserved_ports)[ \t]*[=:]/m.test(sample)) return 'sysctl';
   if (sample.split('\n', 50).some((l) => LINK_HEADER.test(l.trim()) || VXLAN_LINE.test(l.trim())))
     return 'ip-link';
-  if (/^[ \t]*CONTAINER[ \t]+ID[ \t]+IMAGE/m.test(sample) || /(?<!\d)\d+->\d+\/(tcp|udp)/.test(sample))
+  if (
+    /^[ \t]*CONTAINER[ \t]+ID[ \t]+IMAGE/m.test(sample) ||
+    /(?<!\d)\d+->\d+\/(tcp|udp)/.test(sample)
+  )
     return 'docker-ps';
   if (
     /\bPORT\(S\)/.test(sample) ||

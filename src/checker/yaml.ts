@@ -10,6 +10,13 @@ export type YamlNode =
 /** More aliases than any real manifest uses; an alias bomb has thousands. */
 export const MAX_YAML_ALIASES = 100;
 
+/**
+ * YAML is read by the `yaml` library, linearly but at about 1.5 s per MiB of Compose services
+ * and 3 s per MiB of blank lines; this limit keeps the worst case near 6 s. Real Compose files
+ * and manifest bundles are a few hundred KiB at most.
+ */
+export const MAX_YAML_CHARS = 2 * 1024 * 1024;
+
 export class YamlRefused extends Error {}
 
 export interface LoadedYaml {
@@ -18,6 +25,10 @@ export interface LoadedYaml {
 }
 
 export async function loadYaml(text: string): Promise<LoadedYaml> {
+  if (text.length > MAX_YAML_CHARS)
+    throw new YamlRefused(
+      `The YAML is ${text.length.toLocaleString('en-US')} characters; YAML is read up to ${MAX_YAML_CHARS.toLocaleString('en-US')} (2 MiB). Paste the services or manifests that publish ports.`,
+    );
   const { parseAllDocuments, LineCounter, visit } = await import('yaml');
   const counter = new LineCounter();
   const parsed = parseAllDocuments(text, {

@@ -56,9 +56,7 @@ export function parsePlain(text: string): ParseResult {
     )
       return;
     // The line's protocol words, once per line (not once per port: a long line has thousands).
-    const lineProtocols = [
-      ...new Set(tokens.map(protocolWord).filter((p): p is Transport => !!p)),
-    ];
+    const lineProtocols = [...new Set(tokens.map(protocolWord).filter((p): p is Transport => !!p))];
     const found: { address?: string; spec: string; protocol?: Transport }[] = [];
     const unknown: string[] = [];
     for (const token of tokens) {

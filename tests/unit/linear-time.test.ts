@@ -1,0 +1,51 @@
+// Linear time, as a ratio: the same kind of input at four times the size takes at most five times
+// as long. Detection (auto) at 1 MB and 4 MB, and every format's own parser at 0.125 MB and 0.5 MB.
+// Each size takes the faster of two runs, and times under 20 ms count as 20 ms (timer noise).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { model } from '../../src/domain/data.ts';
+import { createChecker } from '../../src/checker/index.ts';
+import { FORMATS, type FormatChoice } from '../../src/checker/types.ts';
+import { readReach } from '../../src/firewall/reach-read.ts';
+import { INPUT_KINDS, linearInput, type InputKind } from '../../bench/linear-inputs.ts';
+
+const checker = createChecker(model);
+const MB = 1048576;
+
+async function timeOnce(text: string, format: FormatChoice): Promise<number> {
+  const start = performance.now();
+  try {
+    if (format === 'reach') readReach(model, text);
+    else await checker.check(text, model.node(), format);
+  } catch {
+    /* a refusal (YAML over its limit, say) is an answer too: its time counts */
+  }
+  return performance.now() - start;
+}
+
+async function ratio(kind: InputKind, format: FormatChoice, small: number): Promise<string> {
+  const times: number[] = [];
+  for (const size of [small, small * 4]) {
+    const text = linearInput(kind, size * MB);
+    times.push(Math.max(20, Math.min(await timeOnce(text, format), await timeOnce(text, format))));
+  }
+  const [a, b] = times as [number, number];
+  return b / a <= 5
+    ? 'linear'
+    : `${Math.round(a)} ms -> ${Math.round(b)} ms (${(b / a).toFixed(1)}x)`;
+}
+
+for (const kind of INPUT_KINDS)
+  test(`detection and checking stay linear: ${kind} at 1 MB and 4 MB`, async () => {
+    assert.equal(await ratio(kind, 'auto', 1), 'linear');
+  });
+
+test('every format reads in linear time: each kind at 0.125 MB and 0.5 MB', async () => {
+  const slow: string[] = [];
+  for (const { id } of FORMATS)
+    for (const kind of INPUT_KINDS) {
+      const verdict = await ratio(kind, id, 0.125);
+      if (verdict !== 'linear') slow.push(`${id}, ${kind}: ${verdict}`);
+    }
+  assert.deepEqual(slow, []);
+});
