@@ -16,13 +16,8 @@ const MIXED = [
   '',
 ];
 
-export type InputKind = 'blank lines' | 'digit runs' | 'one long line' | 'mixed text';
-export const INPUT_KINDS: readonly InputKind[] = [
-  'blank lines',
-  'digit runs',
-  'one long line',
-  'mixed text',
-];
+export const INPUT_KINDS = ['blank lines', 'digit runs', 'one long line', 'mixed text'] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
 
 /** About `bytes` characters of one kind of input. */
 export function linearInput(kind: InputKind, bytes: number): string {
