@@ -11,22 +11,17 @@ import { rebase, rebaseHostFile, rebaseHtml } from './lib/base-path.ts';
 import { BASE_PATH } from '../src/consts.ts';
 import { htmlFiles } from './lib/dist.ts';
 import { createHash } from 'node:crypto';
+import {
+  CHECKSUMS_PATH,
+  DOWNLOADS,
+  checksumsFile,
+  fillChecksums,
+  type Download,
+} from '../src/view/downloads.ts';
 
 const dist = process.argv[2] ?? 'dist';
 const base = BASE_PATH;
 
-// Phones: every table's cells carry their column's name (see scripts/lib/table-labels.ts).
-// Under a base path, every root-relative link moves under it (scripts/lib/base-path.ts).
-let labelled = 0;
-for (const file of htmlFiles(dist)) {
-  const html = await readFile(file, 'utf8');
-  const next = rebaseHtml(labelTables(html), base);
-  if (next !== html) {
-    labelled++;
-    await writeFile(file, next);
-  }
-}
-console.log(`postbuild: labelled the table cells of ${labelled} pages for narrow screens`);
 await writeFile(`${dist}/_redirects`, rebaseHostFile(hostRedirects(model), base));
 await writeFile(
   `${dist}/_headers`,
@@ -69,6 +64,41 @@ const result = await build({
 const bytes = Object.values(result.metafile.outputs)[0]!.bytes;
 console.log(
   `postbuild: wrote _redirects (${model.ports.length * 2} short links), _headers, downloads/check-ports.mjs (${(bytes / 1024).toFixed(0)} KiB)`,
+);
+
+// Downloads that run as root: each page names the SHA-256 of the bytes served (src/view/downloads.ts).
+const digests = Object.fromEntries(
+  await Promise.all(
+    DOWNLOADS.map(async (f) => [
+      f,
+      createHash('sha256')
+        .update(await readFile(`${dist}/downloads/${f}`))
+        .digest('hex'),
+    ]),
+  ),
+) as Record<Download, string>;
+await writeFile(`${dist}${CHECKSUMS_PATH}`, checksumsFile(digests));
+const named = new Set<Download>();
+
+// Phones: every table's cells carry their column's name (see scripts/lib/table-labels.ts).
+// Under a base path, every root-relative link moves under it (scripts/lib/base-path.ts).
+let labelled = 0;
+for (const file of htmlFiles(dist)) {
+  const html = await readFile(file, 'utf8');
+  const filled = fillChecksums(html, digests);
+  filled.filled.forEach((f) => named.add(f));
+  const withLabels = labelTables(filled.html);
+  if (withLabels !== filled.html) labelled++;
+  const next = rebaseHtml(withLabels, base);
+  if (next !== html) await writeFile(file, next);
+}
+console.log(`postbuild: labelled the table cells of ${labelled} pages for narrow screens`);
+
+const unnamed = DOWNLOADS.filter((f) => !named.has(f));
+if (unnamed.length)
+  throw new Error(`postbuild: no page shows the SHA-256 of ${unnamed.join(', ')}`);
+console.log(
+  `postbuild: SHA-256 on the pages and in ${CHECKSUMS_PATH.slice(1)}: ${DOWNLOADS.map((f) => `${f} ${digests[f].slice(0, 12)}…`).join(', ')}`,
 );
 
 // Full-text index. The astro-pagefind integration only logs failures; here any error fails the build.
