@@ -59,7 +59,9 @@ const LAZY: { match: RegExp; budget: number; note: string; after?: RegExp }[] = 
   },
   {
     match: /^firewall-app.*\.js$/,
-    budget: 15 * KB,
+    // 15 KB until the strict address parser (domain/net.ts) and the per-language escaping
+    // (domain/escape.ts) joined it: 14,785 -> 16,230 B. Every address the form takes is parsed.
+    budget: 17 * KB,
     note: 'firewall generator + data, on first change',
   },
 ];
