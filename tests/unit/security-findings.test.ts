@@ -65,9 +65,9 @@ test("finding (high): command injection through the probe reader's src= gives no
   const run = runWithStubs(rule);
   assert.deepEqual(
     run.calls.map((c) => c.command),
-    ['firewall-cmd', 'sudo'],
+    ['sudo', 'firewall-cmd'],
   );
-  assert.ok(run.calls[0]!.args.includes('--add-rich-rule=' + rule.split("'")[1]));
+  assert.ok(run.calls[1]!.args.includes('--add-rich-rule=' + rule.split("'")[1]));
 });
 
 test('finding (medium): addresses accepted loosely are refused, and a CIDR with host bits names its network', () => {

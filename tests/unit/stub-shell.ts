@@ -35,8 +35,10 @@ export interface StubRun {
 }
 
 // Builtins only: the stubs cannot call anything themselves, since PATH holds only the stubs.
+// Log names start with the time (EPOCHREALTIME), so calls sort in the order they ran; sudo's
+// exec keeps its process id for the tool it runs.
 const RECORD = `#!/bin/bash
-f="$LOGDIR/$BASHPID.$RANDOM$RANDOM"
+f="$LOGDIR/$EPOCHREALTIME.$BASHPID.$RANDOM"
 printf '%s\\0' "\${0##*/}" "$@" > "$f.args"
 `;
 const STUB: Record<(typeof STUBBED)[number], string> = Object.fromEntries(
@@ -51,7 +53,7 @@ const STUB: Record<(typeof STUBBED)[number], string> = Object.fromEntries(
 ) as Record<(typeof STUBBED)[number], string>;
 
 // Set before the text runs: a command that is not a stub is recorded, never looked up elsewhere.
-const PRELUDE = `command_not_found_handle() { f="$LOGDIR/$BASHPID.$RANDOM$RANDOM"; printf '%s\\0' "not-found:$1" "\${@:2}" > "$f.args"; return 127; }\n`;
+const PRELUDE = `command_not_found_handle() { f="$LOGDIR/$EPOCHREALTIME.$BASHPID.$RANDOM"; printf '%s\\0' "not-found:$1" "\${@:2}" > "$f.args"; return 127; }\n`;
 
 export function runWithStubs(text: string): StubRun {
   const root = mkdtempSync(join(tmpdir(), 'ck8s-stub-'));
