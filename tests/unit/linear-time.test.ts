@@ -1,5 +1,7 @@
-// Linear time, as a ratio: the same kind of input at four times the size takes at most five times
-// as long. Detection (auto) at 1 MB and 4 MB, and every format's own parser at 0.125 MB and 0.5 MB.
+// Linear time, as a ratio: the same kind of input at four times the size takes at most eight times
+// as long, the geometric midpoint of linear (4x) and quadratic (16x); a verdict over the bound is
+// measured once more before it counts, since CI once saw 5x and 6x on a loaded machine.
+// Detection (auto) at 1 MB and 4 MB, and every format's own parser at 0.125 MB and 0.5 MB.
 // Each size takes the fastest of three runs, and times under 50 ms count as 50 ms: other test files
 // run in parallel, so a short run can be stretched by a collection elsewhere. A quadratic reader
 // takes 16 times as long at four times the size, far past the bound either way.
@@ -26,7 +28,14 @@ async function timeOnce(text: string, format: FormatChoice): Promise<number> {
   return performance.now() - start;
 }
 
+const LINEAR_BOUND = 8;
+
 async function ratio(kind: InputKind, format: FormatChoice, small: number): Promise<string> {
+  const first = await ratioOnce(kind, format, small);
+  return first === 'linear' ? first : ratioOnce(kind, format, small);
+}
+
+async function ratioOnce(kind: InputKind, format: FormatChoice, small: number): Promise<string> {
   const times: number[] = [];
   for (const size of [small, small * 4]) {
     const text = linearInput(kind, size * MB);
@@ -38,7 +47,7 @@ async function ratio(kind: InputKind, format: FormatChoice, small: number): Prom
     times.push(Math.max(50, Math.min(...runs)));
   }
   const [a, b] = times as [number, number];
-  return b / a <= 5
+  return b / a <= LINEAR_BOUND
     ? 'linear'
     : `${Math.round(a)} ms -> ${Math.round(b)} ms (${(b / a).toFixed(1)}x)`;
 }
