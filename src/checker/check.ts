@@ -71,6 +71,7 @@ export function createChecker(
       role: spec.role,
       options: reportOptions(spec),
       format: parsed.format,
+      blocks: parsed.blocks ?? [],
       findings,
       unrecognized: parsed.unrecognized.map((u) => ({
         ...u,
@@ -90,7 +91,7 @@ export function createChecker(
       summary,
     };
     if (
-      FIREWALL_FORMATS.includes(parsed.format) ||
+      (parsed.blocks ?? []).some((b) => FIREWALL_FORMATS.includes(b.format)) ||
       parsed.entries.some((e) => e.kind === 'firewall-allow')
     ) {
       report.notes.push(FIREWALL_NOTE);
@@ -103,7 +104,10 @@ export function createChecker(
     return report;
   }
 
-  const context = { firewalld: model.firewalld ?? options.loadFirewalld };
+  const context = {
+    firewalld: model.firewalld ?? options.loadFirewalld,
+    preflight: model.ref.preflightMessages,
+  };
 
   async function check(text: string, spec: NodeSpec, format: FormatChoice = 'auto') {
     return checkParsed(await parseInput(text, format, context), text, spec);
