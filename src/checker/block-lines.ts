@@ -48,8 +48,6 @@ export function promptCommand(trimmed: string): string | undefined {
 export const TABLE_HEADER =
   /^((Netid[ \t]+)?State[ \t]+Recv-Q[ \t]+Send-Q|Proto[ \t]+Recv-Q[ \t]+Send-Q|Active Internet connections|COMMAND[ \t]+PID[ \t]+USER|CONTAINER[ \t]+ID[ \t]+IMAGE|(NAMESPACE[ \t]+)?NAME[ \t]+TYPE[ \t]+CLUSTER-IP)/;
 
-/** Text that carries on a YAML document after a blank line: indented, a key, a list item, `---`. */
-
 /** Lines that read as sentences: four or more words, not a listing row or a port list. */
 export function isProseLine(t: string): boolean {
   if (/^[|#\d*[(-]|^[\w.-]+\s*[:=]\s*\S|[{}<>=]|\s{3,}/.test(t) || TABLE_HEADER.test(t))

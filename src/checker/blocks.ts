@@ -160,11 +160,11 @@ export function splitBlocks(text: string, forced?: Format): BlockText[] {
   for (const seg of segments(source)) {
     if (seg.fenced || forced) {
       const whole = textOf(source, seg.from, seg.to, seg);
-      const format = forced ?? (whole.trim() ? detectFormat(whole) : 'prose');
+      const detected = whole.trim() ? detectFormat(whole) : 'prose';
       blocks.push({
         from: seg.from,
         to: seg.to,
-        format: refine(format, seg.hint),
+        format: forced ?? refine(detected, seg.hint),
         text: whole,
         markup: seg.markup,
       });
@@ -187,7 +187,7 @@ export function splitBlocks(text: string, forced?: Format): BlockText[] {
         continue;
       }
       // Comments and headings (`# ...`, `### ...`, a shebang) go with the block they annotate.
-      if (every(source, from, to, (t) => t.startsWith('#') && promptCommand(t) === undefined)) {
+      if (every(source, from, to, isComment)) {
         if (prev) prev.to = to;
         else comments ??= from;
         continue;
@@ -233,12 +233,16 @@ export function splitBlocks(text: string, forced?: Format): BlockText[] {
         kinds.forEach((kind, i) => add(from + i, from + i, kind!));
         continue;
       }
-      // Sentences before a listing (the question a forum post starts with) are prose.
-      let start = from;
-      while (start < to && isProseLine(source[start - 1]!.trim())) add(start, start++, 'prose');
-      add(start, to, format);
+      // Sentences before a listing (the question a forum post starts with) are prose, with the
+      // comments above them.
+      let first = from;
+      while (first < to && isComment(source[first - 1]!.trim())) first++;
+      let start = first;
+      while (start < to && isProseLine(source[start - 1]!.trim())) start++;
+      if (start > first) add(from, start - 1, 'prose');
+      add(start > first ? start : from, to, format);
     }
-    if (comments !== undefined) add(comments, seg.to, 'plain');
+    if (comments !== undefined) add(comments, seg.to, 'prose');
     for (const p of parts)
       blocks.push({
         ...p,
@@ -246,7 +250,45 @@ export function splitBlocks(text: string, forced?: Format): BlockText[] {
         markup: seg.markup.filter((m) => m.line >= p.from && m.line <= p.to),
       });
   }
-  return blocks;
+  return attachComments(blocks);
+}
+
+const isComment = (t: string): boolean => t.startsWith('#') && promptCommand(t) === undefined;
+
+/**
+ * A block of comments alone (a file's provenance, a Markdown heading) goes with the block after it,
+ * or, last in the paste, with the one before it; alone in the paste it stays prose.
+ */
+function attachComments(blocks: BlockText[]): BlockText[] {
+  const onlyComments = (b: BlockText) =>
+    b.text.split('\n').every((l) => !l.trim() || isComment(l.trim()));
+  const out: BlockText[] = [];
+  let pending: BlockText | undefined;
+  for (const b of blocks) {
+    if (onlyComments(b) && blocks.length > 1) {
+      pending = pending ? joined(pending, b, b) : b;
+      continue;
+    }
+    out.push(pending ? joined(pending, b, b) : b);
+    pending = undefined;
+  }
+  if (pending) {
+    const last = out.pop();
+    out.push(last ? joined(last, pending, last) : pending);
+  }
+  return out;
+}
+
+/** Two adjacent blocks as one, in the format of `as`; the lines between them are blank. */
+function joined(a: BlockText, b: BlockText, as: BlockText): BlockText {
+  const gap = '\n'.repeat(b.from - a.to);
+  return {
+    ...as,
+    from: a.from,
+    to: b.to,
+    text: a.text + gap + b.text,
+    markup: [...a.markup, ...b.markup],
+  };
 }
 
 /** A prompt's command settles a block that detection could only call a plain list. */
