@@ -58,3 +58,11 @@ export function isProseLine(t: string): boolean {
   const words = t.match(/[A-Za-z][a-z'’]+/g)?.length ?? 0;
   return words >= 4 && words >= t.split(/\s+/).length * 0.6;
 }
+
+/**
+ * A command that connects elsewhere: its address is where traffic goes, not what this node binds.
+ * `nc -l` listens, so netcat counts only without `-l`.
+ */
+const DESTINATION =
+  /^(?:sudo\s+(?:-\S+\s+)*)?(?:kubeadm\s+join\b|k8s\s+join-cluster\b|curl\b|wget\b|telnet\b|openssl\s+s_client\b|kubectl\b.*\s--server[\s=]|ssh\b|(?:nc|ncat|netcat)\b(?!.*\s-[a-zA-Z]*l))/;
+export const isDestination = (trimmed: string): boolean => DESTINATION.test(trimmed);

@@ -16,6 +16,7 @@ import { parseSysctl } from './parsers/sysctl.ts';
 import { eachLine, emptyResult, isPromptLine, lines } from './parsers/common.ts';
 import type { BlockSummary, Format, ParseResult } from './types.ts';
 import { splitBlocks } from './blocks.ts';
+import { isDestination } from './block-lines.ts';
 import { loadYaml, YamlRefused } from './yaml.ts';
 
 /** Input larger than this is refused: 100,000 lines of `ss -tulpn` with process names is about 10 MB. */
@@ -131,6 +132,23 @@ async function parseYaml(text: string, chosen: Format): Promise<ParseResult> {
   }
 }
 
+/** Lines that connect elsewhere (`curl`, `kubeadm join`, `nc -z`), blanked and ignored with the reason. */
+function destinations(text: string): { text: string; ignored: ParseResult['ignored'] } {
+  const ignored: ParseResult['ignored'] = [];
+  if (!/\b(join|curl|wget|telnet|s_client|--server|ssh|nc|ncat|netcat)\b/.test(text))
+    return { text, ignored };
+  const out = lines(text).map((line, i) => {
+    if (!isDestination(line.trim())) return line;
+    ignored.push({
+      line: i + 1,
+      text: line,
+      reason: 'a command that connects elsewhere: its address is a destination, not a listener',
+    });
+    return '';
+  });
+  return { text: ignored.length ? out.join('\n') : text, ignored };
+}
+
 /** One block's text, in one format: firewall commands are rules whatever the format. */
 async function parseBlock(
   text: string,
@@ -142,11 +160,15 @@ async function parseBlock(
     ...(catalog ? { firewalld: catalog } : {}),
     ...(context.preflight ? { preflight: context.preflight } : {}),
   };
+  const away = destinations(text);
+  text = away.text;
   const split = splitCommands(text);
   const hasCommands = split.commands.length > 0 || split.shell.length > 0;
   const rest = hasCommands ? split.rest : text;
   const read = SYNC[chosen];
   const result = read ? read(rest, loaded) : await parseYaml(rest, chosen);
+  result.ignored.push(...away.ignored);
+  result.ignored.sort((a, b) => a.line - b.line);
   if (!hasCommands) return result;
   const commands = parseCommands(split, text, chosen, {
     iptables: parseIptables,

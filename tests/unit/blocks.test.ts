@@ -9,6 +9,8 @@ import { parseInput } from '../../src/checker/parse.ts';
 
 const GOLDEN: Record<string, string> = {
   'own/compose-long-syntax.yaml': 'compose 1-17',
+  'own/destinations-not-listeners.txt': 'ss 1-13',
+  'own/journal-escaped-joined-errors.txt': 'log 1-5',
   'own/firewall-commands-mixed.sh': 'script 1-16',
   'own/firewalld-list-all.txt': 'firewalld 1-16',
   'own/forum-sysctl-netstat.txt': 'prose 1-4, sysctl 5-6, prose 8-8, netstat 9-12',
@@ -45,6 +47,9 @@ const GOLDEN: Record<string, string> = {
   'samples/25-docker-ps-portainer-9000.txt': 'docker-ps 1-3',
   'samples/30-k8s-snap-pr846-preflight-sample-error.txt': 'log 1-6',
   'samples/31-cloudstack-7734-kubeadm-preflight-journal.txt': 'log 1-4',
+  'samples/32-kubeadm-ansible-21-ansible-fatal-json.txt': 'prose 1-1, log 2-2',
+  'samples/33-k0s-960-journal-escaped-klog-bind-error.txt': 'log 1-5',
+  'samples/34-kubernetes-website-51166-etcd-static-pod.yaml': 'kubernetes 1-38',
 };
 
 /** Fixtures are text, except the UTF-16 one (bytes, tests/unit/decode.test.ts) and the READMEs. */

@@ -12,7 +12,7 @@ import { parsePortSpec } from '../../domain/ports.ts';
 
 /** A syslog or journal prefix, an ISO timestamp, or a klog header (`E1126 14:46:31.123 1234 x.go:12]`). */
 export const LOG_LINE =
-  /^([A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+[^\s:[]+(\[\d+\])?:\s|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|[IWEF]\d{4}\s+\d\d:\d\d:\d\d\.\d+\s+\d+\s+\S+:\d+\]\s)/;
+  /^([A-Za-z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\S+\s+[^\s:[]+(\[\d+\])?:\s|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|[IWEF]\d{4}\s+\d\d:\d\d:\d\d\.\d+\s+\d+\s+\S+:\d+\]\s)/;
 
 /** Go's net package: `listen tcp 0.0.0.0:10255: bind: address already in use`. */
 const GO_BIND = /\blisten (tcp|udp)[46]? (\S+?): bind: address already in use/i;
@@ -44,7 +44,7 @@ function templatePattern(template: string): string {
   return escape(template)
     .replace('\\{port\\}', '(\\d{1,7})')
     .replace('\\{key\\}', '([\\w-]+)')
-    .replace('\\{reason\\}', '(.+?)(?=\\s*(?:\\bport \\d|\\bcould not check port|$))');
+    .replace('\\{reason\\}', '(.+?)(?=\\s*(?:\\bport \\d|\\bcould not check port|"|$)|\\n)');
 }
 
 /** The clash (today's wording and each earlier one) and the could-not-check form, global and case-blind. */
@@ -59,11 +59,20 @@ export function preflightPatterns(text: PreflightText): { clash: RegExp; couldNo
   };
 }
 
+/**
+ * A line as its writer meant it: escapes that a log or JSON wrapper added are undone, so errors
+ * joined in one pasted line stand apart. A literal `\\n`, `\\t` or `\\r` (JSON strings, klog's
+ * quoted `err=`), rsyslog's `#011` (tab) and `#012` (newline) become line breaks, and `\\"` a quote.
+ */
+export const unwrap = (line: string): string =>
+  line.replace(/\\[nrt]|#01[12]|\t/g, '\n').replace(/\\+"/g, '"');
+
 export function parseLog(text: string, preflight?: PreflightText): ParseResult {
   const result = emptyResult('log');
   const patterns = preflight && preflightPatterns(preflight);
   eachLine(text, (line, n, t) => {
     if (readSocketLine(result, line, n, t)) return;
+    const u = unwrap(line);
     const clashes: {
       address?: string;
       port: string;
@@ -71,7 +80,7 @@ export function parseLog(text: string, preflight?: PreflightText): ParseResult {
       note: string;
       possible?: boolean;
     }[] = [];
-    for (const m of line.matchAll(new RegExp(GO_BIND.source, 'gi'))) {
+    for (const m of u.matchAll(new RegExp(GO_BIND.source, 'gi'))) {
       const split = splitHostPort(m[2]!);
       if (split)
         clashes.push({
@@ -81,7 +90,7 @@ export function parseLog(text: string, preflight?: PreflightText): ParseResult {
           note: `a program failed to listen on ${m[2]}: something already holds it`,
         });
     }
-    for (const m of line.matchAll(new RegExp(C_BIND.source, 'gi'))) {
+    for (const m of u.matchAll(new RegExp(C_BIND.source, 'gi'))) {
       const split = splitHostPort(m[1]!);
       if (split)
         clashes.push({
@@ -91,14 +100,14 @@ export function parseLog(text: string, preflight?: PreflightText): ParseResult {
           note: `a program failed to bind ${m[1]}: something already holds it`,
         });
     }
-    for (const m of line.matchAll(new RegExp(KUBEADM.source, 'gi')))
+    for (const m of u.matchAll(new RegExp(KUBEADM.source, 'gi')))
       clashes.push({
         port: m[1]!,
         protocol: 'tcp',
         note: `kubeadm's pre-flight check found ${m[1]} in use: something already holds it`,
       });
     if (patterns) {
-      for (const m of line.matchAll(patterns.clash)) {
+      for (const m of u.matchAll(patterns.clash)) {
         const [port, key] = m.slice(1).filter(Boolean);
         clashes.push({
           port: port!,
@@ -106,7 +115,7 @@ export function parseLog(text: string, preflight?: PreflightText): ParseResult {
           note: `bootstrap or join stopped: k8sd's pre-flight check (${key}) found ${port} taken`,
         });
       }
-      for (const m of line.matchAll(patterns.couldNotCheck))
+      for (const m of u.matchAll(patterns.couldNotCheck))
         clashes.push({
           port: m[1]!,
           protocol: 'tcp',
@@ -114,6 +123,14 @@ export function parseLog(text: string, preflight?: PreflightText): ParseResult {
           note: `the pre-flight check (${m[2]}) could not test ${m[1]} ("${m[3]!.trim()}"), so whether it is free is unknown`,
         });
     }
+    // The same error twice on one line (Ansible's `stderr` and `stderr_lines`) is one finding.
+    const seen = new Set<string>();
+    const unique = clashes.filter((c) => {
+      const key = `${c.port}/${c.protocol}/${c.address ?? ''}/${c.possible ?? false}`;
+      return !seen.has(key) && seen.add(key);
+    });
+    clashes.length = 0;
+    clashes.push(...unique);
     if (!clashes.length) {
       result.ignored.push({
         line: n,
