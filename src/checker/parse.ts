@@ -248,10 +248,12 @@ export async function parseInput(
     });
   }
   // Firewall commands are rules whatever the format: only a paste that gave nothing is refused.
-  if (blocks.every((b) => b.format === 'prose') && !merged.entries.length)
+  if (blocks.every((b) => b.format === 'prose') && !merged.entries.length) {
+    const n = blocks.reduce((sum, b) => sum + b.to - b.from + 1, 0);
     throw new InputRefused(
-      `Nothing in this paste is a listing, a rule, a manifest or an error message: its ${blocks.reduce((n, b) => n + b.to - b.from + 1, 0)} lines read as sentences (prose), and numbers in sentences are not ports. Paste the output of ss -tulpn, a compose file or manifest, firewall rules or the error itself; choose "Plain list of ports" to read the numbers anyway.`,
+      `Nothing in this paste is a listing, a rule, a manifest or an error message: its ${n === 1 ? 'one line reads' : `${n} lines read`} as sentences (prose), and numbers in sentences are not ports. Paste the output of ss -tulpn, a compose file or manifest, firewall rules or the error itself; choose "Plain list of ports" to read the numbers anyway.`,
     );
+  }
   merged.ignored.sort((a, b) => a.line - b.line);
   return {
     ...merged,
