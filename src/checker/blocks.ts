@@ -8,6 +8,7 @@
 import { detectFormat } from './detect.ts';
 import { lines } from './parsers/common.ts';
 import { hintOf, isProseLine, promptCommand, TABLE_HEADER } from './block-lines.ts';
+import { attachComments, isComment } from './block-join.ts';
 import type { Format } from './types.ts';
 
 /** Where a block lies (1-based lines, inclusive) and the format it is read in. */
@@ -78,7 +79,8 @@ function segments(source: readonly string[]): Segment[] {
       fence = f[1]!.slice(0, 3);
       continue;
     }
-    const command = promptCommand(t);
+    // Every prompt holds `$`, `#` or `>`; most lines of a listing hold none.
+    const command = /[$#>]/.test(t) ? promptCommand(t) : undefined;
     // An empty prompt (the shell after the output) and sudo's question belong to what is there.
     if (command === '' || t.startsWith('[sudo] password')) {
       if (cur) cur.to = i + 1;
@@ -108,7 +110,20 @@ function segments(source: readonly string[]): Segment[] {
   return out;
 }
 
+let lastText: { source: readonly string[]; from: number; to: number; text: string } | undefined;
+
 function textOf(source: readonly string[], from: number, to: number, seg: Segment): string {
+  // Detection and the block read the same lines: the join is made once.
+  const last = lastText;
+  if (last && last.source === source && last.from === from && last.to === to) return last.text;
+  const text = joinLines(source, from, to, seg);
+  lastText = { source, from, to, text };
+  return text;
+}
+
+function joinLines(source: readonly string[], from: number, to: number, seg: Segment): string {
+  if (!seg.quoted && !seg.markup.some((m) => m.line >= from && m.line <= to))
+    return source.slice(from - 1, to).join('\n');
   const markup = new Set(seg.markup.map((m) => m.line));
   const out: string[] = [];
   for (let n = from; n <= to; n++) {
@@ -192,16 +207,28 @@ export function splitBlocks(text: string, forced?: Format): BlockText[] {
         else comments ??= from;
         continue;
       }
-      const detected = detectFormat(textOf(source, comments ?? from, to, seg));
+      // The command that printed the output says its format; detection reads the rest.
+      const detected =
+        !parts.length && seg.hint && !seg.quoted
+          ? seg.hint
+          : detectFormat(textOf(source, comments ?? from, to, seg));
+      const hinted = refine(detected, parts.length ? undefined : seg.hint);
       // A paragraph with no marker of its own (detected as plain) is part of its segment's format:
       // the rules of a template between its comments, the rest of a table after a blank line.
-      segFormat ??= refine(detectFormat(textOf(source, seg.from, seg.to, seg)), seg.hint);
-      const hinted = refine(detected, parts.length ? undefined : seg.hint);
-      const weak = hinted === 'plain' && segFormat !== 'plain' && segFormat !== 'prose';
+      if (hinted === 'plain')
+        segFormat ??=
+          (comments ?? from) === seg.from && to === seg.to
+            ? hinted
+            : refine(detectFormat(textOf(source, seg.from, seg.to, seg)), seg.hint);
+      const weak =
+        hinted === 'plain' &&
+        segFormat !== undefined &&
+        segFormat !== 'plain' &&
+        segFormat !== 'prose';
       const format = weak ? 'plain' : hinted;
       // What a line that is no sentence is read as: its segment's format when the paragraph has none.
       // A program's output around its errors ("Bootstrapping the cluster...") stays with the log.
-      const rest: Format = weak ? segFormat : 'plain';
+      const rest: Format = weak ? segFormat! : 'plain';
       // A YAML document's first keys (`version: "3"`) may stand apart from the rest.
       if (
         YAMLISH.includes(format) &&
@@ -250,45 +277,8 @@ export function splitBlocks(text: string, forced?: Format): BlockText[] {
         markup: seg.markup.filter((m) => m.line >= p.from && m.line <= p.to),
       });
   }
+  lastText = undefined;
   return attachComments(blocks);
-}
-
-const isComment = (t: string): boolean => t.startsWith('#') && promptCommand(t) === undefined;
-
-/**
- * A block of comments alone (a file's provenance, a Markdown heading) goes with the block after it,
- * or, last in the paste, with the one before it; alone in the paste it stays prose.
- */
-function attachComments(blocks: BlockText[]): BlockText[] {
-  const onlyComments = (b: BlockText) =>
-    b.text.split('\n').every((l) => !l.trim() || isComment(l.trim()));
-  const out: BlockText[] = [];
-  let pending: BlockText | undefined;
-  for (const b of blocks) {
-    if (onlyComments(b) && blocks.length > 1) {
-      pending = pending ? joined(pending, b, b) : b;
-      continue;
-    }
-    out.push(pending ? joined(pending, b, b) : b);
-    pending = undefined;
-  }
-  if (pending) {
-    const last = out.pop();
-    out.push(last ? joined(last, pending, last) : pending);
-  }
-  return out;
-}
-
-/** Two adjacent blocks as one, in the format of `as`; the lines between them are blank. */
-function joined(a: BlockText, b: BlockText, as: BlockText): BlockText {
-  const gap = '\n'.repeat(b.from - a.to);
-  return {
-    ...as,
-    from: a.from,
-    to: b.to,
-    text: a.text + gap + b.text,
-    markup: [...a.markup, ...b.markup],
-  };
 }
 
 /** A prompt's command settles a block that detection could only call a plain list. */

@@ -213,19 +213,26 @@ export async function parseInput(
     const r = await parseBlock(block.text, block.format, context);
     const shift = block.from - 1;
     const at = <T extends { line: number }>(x: T): T => ({ ...x, line: x.line + shift });
-    merged.entries.push(...r.entries.map((e) => ({ ...at(e), format: block.format })));
-    // Reports quote the line as pasted (a quote's `>` included), not as its block read it.
-    const quoted = <T extends { line: number; text: string }>(x: T): T => ({
-      ...at(x),
-      text: lineAt(x.line + shift),
-    });
-    merged.unrecognized.push(...r.unrecognized.map(quoted));
-    const accounted = new Set([...r.entries, ...r.unrecognized, ...r.ignored].map((x) => x.line));
+    const accounted = new Set<number>();
+    for (const list of [r.entries, r.unrecognized, r.ignored])
+      for (const x of list) accounted.add(x.line);
+    // The parser's objects are its own: they move to the paste's lines in place (no copies, and no
+    // spread of 100,000 arguments). Reports quote the line as pasted, a quote's `>` included.
+    for (const e of r.entries) {
+      e.line += shift;
+      e.format = block.format;
+      merged.entries.push(e);
+    }
+    const requote = <T extends { line: number; text: string }>(x: T): T => {
+      x.line += shift;
+      x.text = lineAt(x.line);
+      return x;
+    };
+    for (const x of r.unrecognized) merged.unrecognized.push(requote(x));
+    for (const x of r.ignored) merged.ignored.push(requote(x));
     const markup = block.markup.filter((m) => !accounted.has(m.line - shift));
-    merged.ignored.push(
-      ...r.ignored.map(quoted),
-      ...markup.map((m) => ({ line: m.line, text: lineAt(m.line), reason: m.reason })),
-    );
+    for (const m of markup)
+      merged.ignored.push({ line: m.line, text: lineAt(m.line), reason: m.reason });
     for (const note of r.notes) if (!merged.notes.includes(note)) merged.notes.push(note);
     merged.showsProcesses ||= r.showsProcesses;
     if (r.ephemeral && !merged.ephemeral)
@@ -247,6 +254,14 @@ export async function parseInput(
       unrecognized: r.unrecognized.length,
     });
   }
+  // A recognised block with no entries is a result: it says so, never silently.
+  for (const b of summaries)
+    if (!b.read && !b.unrecognized && b.format !== 'prose' && b.format !== 'reach') {
+      const where = b.from === b.to ? `line ${b.from}` : `lines ${b.from}–${b.to}`;
+      merged.notes.push(
+        `The ${b.format} block (${where}) gave nothing to check: it lists no port${b.format === 'log' ? ' clash' : ''}.`,
+      );
+    }
   // Firewall commands are rules whatever the format: only a paste that gave nothing is refused.
   if (blocks.every((b) => b.format === 'prose') && !merged.entries.length) {
     const n = blocks.reduce((sum, b) => sum + b.to - b.from + 1, 0);

@@ -161,7 +161,14 @@ export const PreflightMessagesSchema = z
       .array(
         z
           .object({
-            stage: z.enum(['bootstrap', 'join', 'worker-join', 'node', 'cli-bootstrap', 'cli-join']),
+            stage: z.enum([
+              'bootstrap',
+              'join',
+              'worker-join',
+              'node',
+              'cli-bootstrap',
+              'cli-join',
+            ]),
             prefix: nonEmpty,
           })
           .strict(),

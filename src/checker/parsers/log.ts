@@ -21,6 +21,10 @@ const C_BIND = /\bbind\(\) to (\S+) failed \(98: Address already in use\)/i;
 /** kubeadm's pre-flight check: `[ERROR Port-6443]: Port 6443 is in use`, often after rsyslog's `#011` (a tab). */
 const KUBEADM = /\[ERROR Port-(\d{1,7})\]:\s*Port \d+ is in use/i;
 
+const GO_BIND_ALL = new RegExp(GO_BIND.source, 'gi');
+const C_BIND_ALL = new RegExp(C_BIND.source, 'gi');
+const KUBEADM_ALL = new RegExp(KUBEADM.source, 'gi');
+
 /** The shape of k8sd's pre-flight errors, for detection only; the reader's patterns come from the data. */
 const K8SD_SHAPE = /\bport \d+ \(needed by: [\w-]+\)/;
 
@@ -80,7 +84,7 @@ export function parseLog(text: string, preflight?: PreflightText): ParseResult {
       note: string;
       possible?: boolean;
     }[] = [];
-    for (const m of u.matchAll(new RegExp(GO_BIND.source, 'gi'))) {
+    for (const m of u.matchAll(GO_BIND_ALL)) {
       const split = splitHostPort(m[2]!);
       if (split)
         clashes.push({
@@ -90,7 +94,7 @@ export function parseLog(text: string, preflight?: PreflightText): ParseResult {
           note: `a program failed to listen on ${m[2]}: something already holds it`,
         });
     }
-    for (const m of u.matchAll(new RegExp(C_BIND.source, 'gi'))) {
+    for (const m of u.matchAll(C_BIND_ALL)) {
       const split = splitHostPort(m[1]!);
       if (split)
         clashes.push({
@@ -100,7 +104,7 @@ export function parseLog(text: string, preflight?: PreflightText): ParseResult {
           note: `a program failed to bind ${m[1]}: something already holds it`,
         });
     }
-    for (const m of u.matchAll(new RegExp(KUBEADM.source, 'gi')))
+    for (const m of u.matchAll(KUBEADM_ALL))
       clashes.push({
         port: m[1]!,
         protocol: 'tcp',

@@ -28,7 +28,7 @@ export function parseSysctl(text: string): ParseResult {
       return;
     }
     if (m[1] === 'port_range') {
-      const nums = /^(\d{1,6})\s+(\d{1,6})$/.exec(m[2]!.trim());
+      const nums = /^(\d{1,6})\s+(\d{1,6})$/.exec(m[2].trim());
       if (!nums || Number(nums[1]) > Number(nums[2]) || Number(nums[2]) > 65535) {
         result.unrecognized.push({
           line: n,
@@ -41,7 +41,7 @@ export function parseSysctl(text: string): ParseResult {
       return;
     }
     const list: { from: number; to: number }[] = [];
-    for (const item of m[2]!
+    for (const item of m[2]
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean)) {
