@@ -17,6 +17,7 @@ import { eachLine, emptyResult, isPromptLine, lines } from './parsers/common.ts'
 import type { BlockSummary, Format, ParseResult } from './types.ts';
 import { splitBlocks } from './blocks.ts';
 import { isDestination } from './block-lines.ts';
+import { cloudInitScript, looksLikeCloudInit } from './parsers/cloud-init.ts';
 import { loadYaml, YamlRefused } from './yaml.ts';
 
 /** Input larger than this is refused: 100,000 lines of `ss -tulpn` with process names is about 10 MB. */
@@ -162,6 +163,11 @@ async function parseBlock(
   };
   const away = destinations(text);
   text = away.text;
+  if (chosen === 'script' && looksLikeCloudInit(text)) {
+    const user = await cloudInitScript(text);
+    text = user.text;
+    away.ignored.push(...user.ignored);
+  }
   const split = splitCommands(text);
   const hasCommands = split.commands.length > 0 || split.shell.length > 0;
   const rest = hasCommands ? split.rest : text;

@@ -8,6 +8,7 @@ import { splitBlocks, type Block } from '../../src/checker/blocks.ts';
 import { parseInput } from '../../src/checker/parse.ts';
 
 const GOLDEN: Record<string, string> = {
+  'own/cloud-init-runcmd.yaml': 'script 1-17',
   'own/compose-long-syntax.yaml': 'compose 1-17',
   'own/destinations-not-listeners.txt': 'ss 1-13',
   'own/journal-escaped-joined-errors.txt': 'log 1-5',

@@ -167,3 +167,41 @@ test('a paste of sentences alone is refused, saying what was seen', async () => 
     /Nothing in this paste is a listing, a rule, a manifest or an error message: its one line reads as sentences/,
   );
 });
+
+test('cloud-init: bootcmd and runcmd commands, string and list form, are firewall rules', async () => {
+  const text = fixture('own/cloud-init-runcmd.yaml');
+  const r = await check(text);
+  assert.equal(r.format, 'script');
+  assert.deepEqual(
+    r.findings.filter((f) => f.verdict === 'covers').map((f) => f.port),
+    [6443, 10250, 6400, 4240],
+  );
+  assert.ok(!r.findings.some((f) => f.verdict === 'conflict'));
+  assert.ok(r.ignored.some((i) => /part of the command on line/.test(i.reason)));
+  assert.ok(r.ignored.some((i) => /cloud-init setting/.test(i.reason)));
+  assert.deepEqual(r.unrecognized, []);
+});
+
+test('a published range: each port the node needs gets its own verdict, the rest stays ranges', async () => {
+  const ps = [
+    'CONTAINER ID   IMAGE                 COMMAND   CREATED   STATUS   PORTS                                                                      NAMES',
+    'abc123         quay.io/coreos/etcd   "etcd"    1 day     Up       0.0.0.0:2379-2381->2379-2381/tcp, 0.0.0.0:30000-30010->30000-30010/tcp   etcd',
+  ].join('\n');
+  const r = await check(ps);
+  assert.deepEqual(
+    r.findings.map((f) => `${f.port}${f.endPort ? `-${f.endPort}` : ''} ${f.verdict}`),
+    ['2379 conflict', '2380 conflict', '2381 ok', '30000-30010 possible-conflict'],
+  );
+  const compose = [
+    'services:',
+    '  app:',
+    '    image: app',
+    '    ports:',
+    '      - "2300-2400:2300-2400"',
+  ].join('\n');
+  const c = await check(compose);
+  assert.deepEqual(
+    c.findings.map((f) => `${f.port}${f.endPort ? `-${f.endPort}` : ''} ${f.verdict}`),
+    ['2300-2378 ok', '2379 conflict', '2380 conflict', '2381-2400 ok'],
+  );
+});
