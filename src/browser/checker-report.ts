@@ -1,7 +1,7 @@
 // Draws the checker's report and the node audit. Everything pasted is shown as text only.
 import { describeOptions } from '../domain/node';
 import { AUDIT_HEADING, AUDIT_KINDS, AUDIT_LABEL, type AuditReport } from '../checker/audit';
-import { capitalised, findingWhere, VERDICT_LABEL } from '../checker/report';
+import { blocksLine, capitalised, findingWhere, VERDICT_LABEL } from '../checker/report';
 import { FORMATS, type EndpointRef, type Finding, type Verdict } from '../checker/types';
 import type { PageReport } from './checker-messages';
 import { REACH_VERDICTS } from '../firewall/reach-verdicts';
@@ -157,8 +157,9 @@ export function renderReport(report: PageReport, ms: number, actions: ReportActi
     el(
       'p',
       {},
-      `Read as ${FORMATS.find((f) => f.id === report.format)?.label ?? report.format}; ${report.totals.findings} findings from ${s.lines} lines in ${Math.round(ms)} ms. ${capitalised(describeOptions(report.options))}.`,
+      `${report.format === 'mixed' ? 'Read block by block' : `Read as ${FORMATS.find((f) => f.id === report.format)?.label ?? report.format}`}; ${report.totals.findings} findings from ${s.lines} lines in ${Math.round(ms)} ms. ${capitalised(describeOptions(report.options))}.`,
     ),
+    el('p', { id: 'blocks' }, blocksLine(report.blocks)),
     el(
       'p',
       { className: 'actions' },

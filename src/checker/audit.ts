@@ -39,7 +39,7 @@ export interface AuditReport {
   mode: 'audit';
   release: string;
   role: Role;
-  format: Format;
+  format: Format | 'mixed';
   items: AuditItem[];
   summary: Record<AuditKind, number>;
   notes: string[];
@@ -93,7 +93,7 @@ function notesFor(parsed: ParseResult, skipped: readonly string[]): string[] {
     notes.push(
       `The paste has no ${p} listeners at all, so ${p} endpoints were not checked: capture with sudo ss -tulpn.`,
     );
-  if (!LISTING_FORMATS.includes(parsed.format))
+  if (!(parsed.blocks ?? []).some((b) => LISTING_FORMATS.includes(b.format)))
     notes.push(
       `An audit reads socket listings (ss, netstat, lsof); this paste was read as ${parsed.format}.`,
     );

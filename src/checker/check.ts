@@ -31,6 +31,43 @@ function firewallSummary(parsed: ParseResult, all: Target[]): NonNullable<Report
   };
 }
 
+/**
+ * A published range (`0.0.0.0:2379-2380->2379-2380/tcp`) gives each port the node needs its own
+ * entry, so each gets its own verdict; the ports between them stay ranges. Only single-port
+ * endpoints split a range: a range endpoint (NodePorts) against a range stays one overlap.
+ */
+function byNeededPort(entry: Entry, all: readonly Target[]): Entry[] {
+  const end = entry.endPort;
+  if (end === undefined || entry.kind !== 'listen') return [entry];
+  const needed = [
+    ...new Set(
+      all
+        .filter(
+          (t) =>
+            t.endPort === undefined &&
+            t.protocol === entry.protocol &&
+            t.port >= entry.port &&
+            t.port <= end,
+        )
+        .map((t) => t.port),
+    ),
+  ].sort((a, b) => a - b);
+  if (!needed.length) return [entry];
+  const out: Entry[] = [];
+  const range = (from: number, to: number): Entry => {
+    const { endPort: _, ...rest } = entry;
+    return from === to ? { ...rest, port: from } : { ...rest, port: from, endPort: to };
+  };
+  let next = entry.port;
+  for (const p of needed) {
+    if (p > next) out.push(range(next, p - 1));
+    out.push(range(p, p));
+    next = p + 1;
+  }
+  if (next <= end) out.push(range(next, end));
+  return out;
+}
+
 export function createChecker(
   model: Model,
   options: { loadFirewalld?: () => Promise<FirewalldCatalog> } = {},
@@ -52,9 +89,11 @@ export function createChecker(
       : undefined;
     const findings = [
       ...(ephemeral?.findings ?? []),
-      ...parsed.entries.map((entry) =>
-        judge(entry, echoLine(source[entry.line - 1] ?? ''), all, checks, parsed, spec),
-      ),
+      ...parsed.entries
+        .flatMap((entry) => byNeededPort(entry, all))
+        .map((entry) =>
+          judge(entry, echoLine(source[entry.line - 1] ?? ''), all, checks, parsed, spec),
+        ),
     ].sort((a, b) => a.line - b.line || a.port - b.port);
     const summary = {
       conflict: 0,
@@ -71,6 +110,7 @@ export function createChecker(
       role: spec.role,
       options: reportOptions(spec),
       format: parsed.format,
+      blocks: parsed.blocks ?? [],
       findings,
       unrecognized: parsed.unrecognized.map((u) => ({
         ...u,
@@ -90,7 +130,7 @@ export function createChecker(
       summary,
     };
     if (
-      FIREWALL_FORMATS.includes(parsed.format) ||
+      (parsed.blocks ?? []).some((b) => FIREWALL_FORMATS.includes(b.format)) ||
       parsed.entries.some((e) => e.kind === 'firewall-allow')
     ) {
       report.notes.push(FIREWALL_NOTE);
@@ -103,7 +143,10 @@ export function createChecker(
     return report;
   }
 
-  const context = { firewalld: model.firewalld ?? options.loadFirewalld };
+  const context = {
+    firewalld: model.firewalld ?? options.loadFirewalld,
+    preflight: model.ref.preflightMessages,
+  };
 
   async function check(text: string, spec: NodeSpec, format: FormatChoice = 'auto') {
     return checkParsed(await parseInput(text, format, context), text, spec);

@@ -3,6 +3,7 @@ import type { Format } from './types.ts';
 import { CLASH, LOG_LINE } from './parsers/log.ts';
 import { splitCommands } from './parsers/commands.ts';
 import { LINK_HEADER, VXLAN_LINE } from './parsers/iplink.ts';
+import { looksLikeCloudInit } from './parsers/cloud-init.ts';
 
 export function looksLikeYaml(text: string): boolean {
   // A top-level `services:` (Compose) or `apiVersion:`/`kind:` (Kubernetes), or the same keys in JSON.
@@ -22,6 +23,8 @@ function looksLikeLog(sample: string): boolean {
 export function detectFormat(text: string): Format {
   const sample = text.slice(0, 200_000);
   if (/^ck8s-reach v1 /m.test(sample)) return 'reach';
+  // cloud-init user data: its commands are read as a script (parsers/cloud-init.ts).
+  if (looksLikeCloudInit(sample)) return 'script';
   if (looksLikeYaml(sample))
     return /^[ \t]*(- )?(apiVersion|kind)[ \t]*:/m.test(sample) ||
       /"(apiVersion|kind)"\s*:/.test(sample)

@@ -139,7 +139,7 @@ export function createJudge(model: Model) {
     }
     const owner = entry.processes?.length
       ? `It belongs to ${entry.processes.join(', ')}, not to Canonical Kubernetes.`
-      : parsed.showsProcesses || !LISTING_FORMATS.includes(parsed.format)
+      : parsed.showsProcesses || !LISTING_FORMATS.includes(entry.format ?? 'plain')
         ? ''
         : 'Its owner is unknown (no process shown: run the listing as root with -p).';
     const judged = hits.map((t) => ({ t, ...judgeOne(entry, t, spec) }));
@@ -220,7 +220,11 @@ export function createJudge(model: Model) {
         `Canonical Kubernetes binds nothing on ${range}/${entry.protocol} for this node.`,
       );
     }
-    const j = judgeListen(entry, hits, checks, parsed, spec);
+    const listen = judgeListen(entry, hits, checks, parsed, spec);
+    const j =
+      entry.uncertain && listen.verdict === 'conflict'
+        ? { ...listen, verdict: 'possible-conflict' as const }
+        : listen;
     const owner =
       RANK[j.verdict] >= RANK['possible-conflict'] ? ownerOf(model.owners, entry) : undefined;
     if (!owner) return { ...base, ...j, reason: prefix + j.reason };

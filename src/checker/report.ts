@@ -2,7 +2,7 @@
 import { describeOptions } from '../domain/node.ts';
 import { markdownText, oneLine } from '../domain/escape.ts';
 import { AUDIT_KINDS, AUDIT_LABEL, type AuditReport } from './audit.ts';
-import type { Finding, Report } from './types.ts';
+import type { BlockSummary, Finding, Report } from './types.ts';
 
 export const VERDICT_LABEL: Record<Finding['verdict'], string> = {
   conflict: 'conflict',
@@ -29,6 +29,21 @@ export function summaryLine(r: Report): string {
   return parts.join(', ');
 }
 
+/** The most blocks a summary names one by one; the rest are counted. */
+const MAX_BLOCKS_NAMED = 40;
+
+/** "4 blocks: prose (line 1), sysctl (2–3), prose (5), netstat (6–10)"; a block that read nothing says so. */
+export function blocksLine(blocks: readonly BlockSummary[]): string {
+  const named = blocks.slice(0, MAX_BLOCKS_NAMED).map((b, i) => {
+    const lines = b.from === b.to ? `${b.from}` : `${b.from}–${b.to}`;
+    const where = `${b.file ? `${b.file}, ` : ''}${i === 0 ? (b.from === b.to ? 'line ' : 'lines ') : ''}${lines}`;
+    const nothing = b.read === 0 && b.format !== 'prose' ? ', read nothing' : '';
+    return `${b.format} (${where}${nothing})`;
+  });
+  const more = blocks.length - named.length;
+  return `${blocks.length} block${blocks.length === 1 ? '' : 's'}: ${named.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
+}
+
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function reportToMarkdown(r: Report, siteUrl = ''): string {
@@ -37,6 +52,7 @@ export function reportToMarkdown(r: Report, siteUrl = ''): string {
     '',
     `Input: ${r.format}. ${capitalised(describeOptions(r.options))}.`,
     '',
+    ...(r.blocks.length ? [markdownText(blocksLine(r.blocks)), ''] : []),
     `**${summaryLine(r)}**`,
     '',
     '| Line | Port | Address | Process | Verdict | Clashes with | Reason |',
@@ -78,6 +94,7 @@ export function reportToText(r: Report): string {
     row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const out = [
     `${r.role} node, release ${r.release}, input ${r.format}: ${summaryLine(r)}`,
+    ...(r.blocks.length ? [blocksLine(r.blocks)] : []),
     '',
     fmt(head),
     ...rows.map(fmt),

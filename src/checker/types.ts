@@ -49,6 +49,10 @@ export interface Entry extends Located {
   device?: string;
   /** The container image behind a published port (docker ps, Compose). */
   image?: string;
+  /** The format of the block the entry was read from. */
+  format?: Format;
+  /** The line says the port could not be tested, not that it is taken: a possible conflict at most. */
+  uncertain?: boolean;
 }
 
 export interface Unrecognized {
@@ -81,6 +85,7 @@ export const FORMATS = [
   { id: 'ip-link', label: 'ip -d link show (VXLAN devices)' },
   { id: 'sysctl', label: 'sysctl ip_local_port_range (ephemeral ports)' },
   { id: 'reach', label: 'ck8s-reach probe output (reachability)' },
+  { id: 'prose', label: 'Prose (sentences: read for nothing, numbers in them are not ports)' },
 ] as const;
 
 export type Format = (typeof FORMATS)[number]['id'];
@@ -99,8 +104,25 @@ export const FIREWALL_FORMATS: readonly Format[] = [
   'script',
 ];
 
-export interface ParseResult {
+/** Where a block of the paste lies, its format, and what its lines gave (counts of the lists). */
+export interface BlockSummary {
+  /** 1-based lines, inclusive. */
+  from: number;
+  to: number;
   format: Format;
+  /** Set when the block comes from a file inside an archive. */
+  file?: string;
+  /** Lines that yielded an entry. */
+  read: number;
+  ignored: number;
+  unrecognized: number;
+}
+
+export interface ParseResult {
+  /** The only block's format, or `mixed`. */
+  format: Format | 'mixed';
+  /** Every non-blank line lies in exactly one block. */
+  blocks?: BlockSummary[];
   entries: Entry[];
   unrecognized: Unrecognized[];
   ignored: Ignored[];
@@ -108,7 +130,14 @@ export interface ParseResult {
   showsProcesses: boolean;
   notes: string[];
   /** The ephemeral port range and reserved ports, from sysctl output. */
-  ephemeral?: { line: number; from: number; to: number; reserved: { from: number; to: number }[] };
+  ephemeral?: {
+    line: number;
+    /** The ip_local_reserved_ports line, when there is one. */
+    reservedLine?: number;
+    from: number;
+    to: number;
+    reserved: { from: number; to: number }[];
+  };
 }
 
 export type Verdict = 'conflict' | 'possible-conflict' | 'expected' | 'ok' | 'covers';
@@ -142,7 +171,9 @@ export interface Report {
   release: string;
   role: RoleChoice;
   options: ReturnType<typeof reportOptions>;
-  format: Format;
+  /** The only block's format, or `mixed` when the paste holds blocks of several. */
+  format: Format | 'mixed';
+  blocks: BlockSummary[];
   findings: Finding[];
   unrecognized: Unrecognized[];
   ignored: Ignored[];

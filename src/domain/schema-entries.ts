@@ -154,14 +154,41 @@ export const PreflightMessagesSchema = z
     clash: nonEmpty,
     /** The sentence around the list of clashes; `{errors}` is the list. */
     wrapper: nonEmpty,
-    /** What each stage puts before it. */
+    /** A port the check could not test; `{reason}` is the error it got. Read as a possible conflict. */
+    couldNotCheck: nonEmpty,
+    /** What each stage puts before it: k8sd's hooks, and the `k8s` CLI's own verification. */
     stages: z
       .array(
         z
-          .object({ stage: z.enum(['bootstrap', 'join', 'worker-join']), prefix: nonEmpty })
+          .object({
+            stage: z.enum([
+              'bootstrap',
+              'join',
+              'worker-join',
+              'node',
+              'cli-bootstrap',
+              'cli-join',
+            ]),
+            prefix: nonEmpty,
+          })
           .strict(),
       )
       .min(1),
+    /** Earlier wordings of `clash` that people still paste, with the commits that bound them. */
+    history: z
+      .array(
+        z
+          .object({
+            clash: nonEmpty,
+            from: z.iso.date(),
+            to: z.iso.date(),
+            /** `owner/repo@sha (#PR)`: where the wording came in, and where it changed. */
+            introduced: nonEmpty,
+            changed: nonEmpty,
+          })
+          .strict(),
+      )
+      .default([]),
     sources,
   })
   .strict();

@@ -353,3 +353,23 @@ test('a hostile share link with probe output shows no command carrying its paylo
       expect(code, tool).not.toMatch(/touch|curl|pwned|evil|\$\(|;/);
   }
 });
+
+test('a mixed paste lists its blocks first, each read in its own format', async ({ page }) => {
+  const text = fixture('own/forum-sysctl-netstat.txt');
+  await page.goto('/check/');
+  await paste(page, text);
+  const expected = await checker.check(text, model.node({ role: 'control-plane' }));
+  const blocks = page.locator('#blocks');
+  await expect(blocks).toHaveText(
+    '4 blocks: prose (lines 1–4), sysctl (5–6), prose (8), netstat (9–12)',
+  );
+  // The blocks line comes before the findings, and the table holds the netstat row and the range.
+  const order = await page.evaluate(() => {
+    const b = document.querySelector('#blocks')!;
+    const f = document.querySelector('#findings')!;
+    return b.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  expect(order).toBeTruthy();
+  await expect(page.locator('#findings tbody tr')).toHaveCount(expected.findings.length);
+  await expect(page.locator('#findings tbody tr', { hasText: '10250' }).first()).toBeVisible();
+});

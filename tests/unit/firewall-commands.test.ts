@@ -119,6 +119,7 @@ test('forcing any format never turns a readable rule into uncovered', async () =
   const auto = await check(text);
   const expected = covered(auto);
   assert.ok(expected.length >= 8);
+  // Firewall commands stay rules under every format, prose included (it reads the rest for nothing).
   for (const { id } of FORMATS) {
     const forced = await check(text, { format: id });
     assert.deepEqual(covered(forced), expected, id);

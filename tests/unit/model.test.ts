@@ -69,6 +69,7 @@ const base = {
   preflightMessages: {
     clash: 'port {port} (needed by: {key}) is already in use',
     wrapper: 'failed: {errors}',
+    couldNotCheck: 'could not check port {port} (needed by: {key}): {reason}',
     stages: [{ stage: 'bootstrap', prefix: 'pre' }],
     sources: ['s'],
   },

@@ -118,9 +118,38 @@ export function listenFlags(
   const found = oneArgument
     ? [WHOLE_ARG.exec(text)].filter((m) => !!m)
     : [...text.matchAll(IN_COMMAND)];
-  return found.map((m) => ({
+  const flags = found.map((m) => ({
     flag: m[0],
     port: m[2]!,
     ...(m[1] ? { address: m[1].slice(0, -1) } : {}),
   }));
+  // etcd's `--listen-client-urls=https://127.0.0.1:2379,https://10.0.0.5:2379`: each URL listens.
+  const urls = oneArgument
+    ? [URL_ARG.exec(text)].filter((m) => !!m)
+    : [...text.matchAll(new RegExp(URL_ARG.source.slice(1, -1), 'gi'))];
+  for (const m of urls)
+    for (const url of m[1]!.split(',')) {
+      const u = /^[a-z][\w+.-]*:\/\/((?:\[[^\]]*\]|[^:/\s]*)):(\d{1,5})(?:\/\S*)?$/i.exec(
+        url.trim(),
+      );
+      if (u) flags.push({ flag: m[0], port: u[2]!, ...(u[1] ? { address: u[1] } : {}) });
+    }
+  return flags;
+}
+
+/** etcd's listen flags take URLs: `--listen-peer-urls=https://10.0.0.5:2380`. */
+const URL_ARG = /^--listen-[\w-]*urls[= ]"?([^\s"]+)"?$/;
+
+/**
+ * `--bind-address` (or `--address`) without a port sets the address of the port flags beside it:
+ * `--bind-address=127.0.0.1 --secure-port=10259` listens on 127.0.0.1:10259.
+ */
+export function bindAddress(args: readonly string[]): string | undefined {
+  for (const a of args) {
+    const m = /^--(?:bind-)?address[= ]"?((?:\d{1,3}\.){3}\d{1,3}|\[?[\da-f:]+\]?)"?$/i.exec(
+      a.trim(),
+    );
+    if (m) return m[1]!.replace(/^\[|\]$/g, '');
+  }
+  return undefined;
 }

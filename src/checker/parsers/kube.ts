@@ -1,6 +1,6 @@
 /** Kubernetes manifests (hostPort, hostNetwork, Service nodePort) and `kubectl get svc` output. */
 import type { ParseResult, Transport } from '../types.ts';
-import { eachLine, emptyResult, lines, listenFlags, pushPorts } from './common.ts';
+import { eachLine, emptyResult, lines, listenFlags, bindAddress, pushPorts } from './common.ts';
 import { get, items, lineOf, scalar, type YamlNode } from '../yaml.ts';
 
 const protocolOf = (node: YamlNode): Transport[] | undefined => {
@@ -85,12 +85,13 @@ export function parseKubernetes(docs: YamlNode[], text: string): ParseResult {
           }
         }
         if (hostNetwork) {
-          for (const arg of [
-            ...items(get(container, 'args')),
-            ...items(get(container, 'command')),
-          ]) {
+          const args = [...items(get(container, 'args')), ...items(get(container, 'command'))];
+          const bound = bindAddress(args.map((a) => String(scalar(a) ?? '')));
+          for (const arg of args) {
             const value = String(scalar(arg) ?? '');
-            for (const { address, port } of listenFlags(value, true)) {
+            for (const flag of listenFlags(value, true)) {
+              const { port } = flag;
+              const address = flag.address ?? bound;
               const { n, line } = at(arg);
               pushPorts(
                 result,

@@ -15,8 +15,10 @@ export function parseSysctl(text: string): ParseResult {
   const result = emptyResult('sysctl');
   let range: { line: number; from: number; to: number } | undefined;
   let reserved: { from: number; to: number }[] | undefined;
+  let reservedLine: number | undefined;
   eachLine(text, (line, n, t) => {
-    const m = SYSCTL_LINE.exec(t);
+    // `cat /proc/sys/net/ipv4/ip_local_port_range` prints the two numbers alone, tab-separated.
+    const m = SYSCTL_LINE.exec(t) ?? (/^\d{1,6}\s+\d{1,6}$/.test(t) ? [t, 'port_range', t] : null);
     if (!m) {
       result.ignored.push({
         line: n,
@@ -26,7 +28,7 @@ export function parseSysctl(text: string): ParseResult {
       return;
     }
     if (m[1] === 'port_range') {
-      const nums = /^(\d{1,6})\s+(\d{1,6})$/.exec(m[2]!.trim());
+      const nums = /^(\d{1,6})\s+(\d{1,6})$/.exec(m[2].trim());
       if (!nums || Number(nums[1]) > Number(nums[2]) || Number(nums[2]) > 65535) {
         result.unrecognized.push({
           line: n,
@@ -39,7 +41,7 @@ export function parseSysctl(text: string): ParseResult {
       return;
     }
     const list: { from: number; to: number }[] = [];
-    for (const item of m[2]!
+    for (const item of m[2]
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean)) {
@@ -61,6 +63,7 @@ export function parseSysctl(text: string): ParseResult {
       list.push({ from, to });
     }
     reserved = list;
+    reservedLine = n;
   });
   if (!range && !reserved) return result;
   if (!range)
@@ -70,7 +73,8 @@ export function parseSysctl(text: string): ParseResult {
   if (!reserved)
     result.notes.push('No net.ipv4.ip_local_reserved_ports line: none are assumed reserved.');
   result.ephemeral = {
-    line: range?.line ?? 1,
+    line: range?.line ?? reservedLine ?? 1,
+    ...(reservedLine ? { reservedLine } : {}),
     ...(range ?? DEFAULT_EPHEMERAL),
     reserved: reserved ?? [],
   };
