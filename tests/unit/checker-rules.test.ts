@@ -92,22 +92,37 @@ test('TCP and UDP never clash', async () => {
   );
 });
 
-test('a range gives one finding naming every endpoint inside it that it clashes with', async () => {
+test('a range gives each single-port endpoint inside it its own finding; the ports between stay ranges', async () => {
   const tcp = checker.targets(model.node()).filter((t) => t.protocol === 'tcp');
   const ports = tcp.filter(plain).map((t) => t.port);
   const [lo, hi] = [Math.min(...ports), Math.max(...ports)];
   const r = await check(`${lo}-${hi}`);
-  assert.equal(r.findings.length, 1);
-  assert.equal(r.findings[0]!.endPort, hi);
-  assert.equal(r.findings[0]!.verdict, 'conflict');
-  // Every endpoint of every node inside the range; those on one node are only possible clashes.
-  const inside = tcp.filter(
-    (t) => t.endpoint.placement === 'every-node' && !t.endPort && t.port >= lo && t.port <= hi,
-  );
-  assert.deepEqual(
-    r.findings[0]!.endpoints.map((e) => e.anchor).sort(),
-    inside.map((t) => t.endpoint.anchor).sort(),
-  );
+  const single = [
+    ...new Set(tcp.filter((t) => !t.endPort && t.port >= lo && t.port <= hi).map((t) => t.port)),
+  ].sort((a, b) => a - b);
+  // One finding per needed port, and ranges only between them: every port of the range once.
+  for (const p of single)
+    assert.ok(
+      r.findings.some((f) => f.port === p && f.endPort === undefined),
+      `${p} has its own finding`,
+    );
+  let next = lo;
+  for (const f of r.findings) {
+    assert.equal(f.port, next, `the findings cover ${lo}-${hi} in order, without gaps`);
+    next = (f.endPort ?? f.port) + 1;
+  }
+  assert.equal(next, hi + 1);
+  // Each endpoint on every node inside the range is a conflict on its own port.
+  for (const t of tcp.filter(
+    (x) => x.endpoint.placement === 'every-node' && !x.endPort && x.port >= lo && x.port <= hi,
+  )) {
+    const f = r.findings.find((x) => x.port === t.port)!;
+    assert.equal(f.verdict, 'conflict', `${t.port}`);
+    assert.ok(
+      f.endpoints.some((e) => e.anchor === t.endpoint.anchor),
+      `${t.port} names it`,
+    );
+  }
 });
 
 test('a listener on one node of a one-replica service is a possible conflict', async () => {
