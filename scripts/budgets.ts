@@ -27,7 +27,9 @@ const RULES: { match: RegExp; htmlCss: number; js: number; note: string }[] = [
 ];
 /** `after`: the chunk already loaded when this one is (its bytes are not fetched again). */
 const LAZY: { match: RegExp; budget: number; note: string; after?: RegExp }[] = [
-  { match: /^checker\.worker-.*\.js$/, budget: 30 * KB, note: 'checker worker (data + parsers)' },
+  // 30 KB until issue 22: blocks, the cloud-init reader, destinations and listen URLs took it from
+  // 28,301 to 34,022 B. Raised to 35 KB for now; winning it back belongs to the speed issue (25).
+  { match: /^checker\.worker-.*\.js$/, budget: 35 * KB, note: 'checker worker (data + parsers)' },
   { match: /^browser-.*\.js$/, budget: 35 * KB, note: 'YAML parser, loaded on demand' },
   {
     match: /^search-box.*\.js$|^search-[A-Za-z0-9_-]+\.js$/,
